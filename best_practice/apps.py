@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BestPracticeConfig(AppConfig):
+    name = "best_practice"
+    verbose_name = "Best practice"

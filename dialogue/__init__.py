@@ -1,0 +1,1 @@
+"""The national dialogue and other knowledge-exchange events, their outcomes and commitments."""

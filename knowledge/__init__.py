@@ -1,0 +1,1 @@
+"""Knowledge management (strategy 4.1): the partnership register and the research agenda."""

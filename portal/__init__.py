@@ -1,0 +1,1 @@
+"""The portal project: settings, home page, shared taxonomy, blocks and demo content."""

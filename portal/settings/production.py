@@ -1,0 +1,47 @@
+"""Production: refuses to start without a secret key; HTTPS, secure cookies and HSTS on.
+
+Required: SECRET_KEY, ALLOWED_HOSTS; DATABASE_URL should name PostgreSQL.
+Optional: ELASTICSEARCH_URL, MEDIA_ROOT, STATIC_ROOT, CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS,
+USE_X_FORWARDED_PROTO, WAGTAILADMIN_BASE_URL. The README lists what each does.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *
+from .environment import env_bool
+
+DEBUG = False
+
+SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set. Production refuses to start without it: set SECRET_KEY to a "
+        "long random value (for example `python -c 'import secrets; "
+        "print(secrets.token_urlsafe(50))'`)."
+    )
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS is not set. List the portal's host names, comma-separated "
+        "(for example `ALLOWED_HOSTS=portal.example.gov.za`)."
+    )
+
+STORAGES["staticfiles"] = {
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+}
+
+# HTTPS everywhere. Behind a proxy that terminates TLS, set USE_X_FORWARDED_PROTO=true.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+if env_bool("USE_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING["root"]["level"] = env_str("LOG_LEVEL", "INFO")

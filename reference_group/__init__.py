@@ -1,0 +1,1 @@
+"""Civil-society reference groups and their independent assessments of partnerships."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReferenceGroupConfig(AppConfig):
+    name = "reference_group"
+    verbose_name = "Reference groups"

@@ -1,0 +1,1 @@
+"""One search over everything public: projection into search documents, engines, sync, views."""
