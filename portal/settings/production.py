@@ -1,8 +1,8 @@
 """Production: refuses to start without a secret key; HTTPS, secure cookies and HSTS on.
 
 Required: SECRET_KEY, ALLOWED_HOSTS; DATABASE_URL should name PostgreSQL.
-Optional: ELASTICSEARCH_URL, MEDIA_ROOT, STATIC_ROOT, CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS,
-USE_X_FORWARDED_PROTO, WAGTAILADMIN_BASE_URL. The README lists what each does.
+Optional: ELASTICSEARCH_URL, MEDIA_ROOT, STATIC_ROOT, CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT,
+SECURE_HSTS_SECONDS, USE_X_FORWARDED_PROTO, WAGTAILADMIN_BASE_URL. The README lists what each does.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -27,6 +27,11 @@ if not ALLOWED_HOSTS:
         "(for example `ALLOWED_HOSTS=portal.example.gov.za`)."
     )
 
+# WhiteNoise serves the collected static files straight from gunicorn, compressed and cached.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
 STORAGES["staticfiles"] = {
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }

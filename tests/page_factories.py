@@ -1,0 +1,30 @@
+"""Every page type of the portal mapped to a factory that builds a valid, published instance.
+
+tests/portal/test_page_rendering.py fails when a page type has no entry here, so each new page
+type is rendered, unpublished and checked for a 404 without anyone remembering to add a test.
+"""
+
+from best_practice.models import BestPracticeSectionPage, MasterClassSectionPage
+from dialogue.models import DialogueSectionPage
+from knowledge.models import PartnershipsSectionPage, ResearchSectionPage
+from portal.models import StandardPage
+from reference_group.models import ReferenceGroupSectionPage
+from tests.best_practice.factories import (
+    BestPracticeSectionPageFactory,
+    MasterClassSectionPageFactory,
+)
+from tests.dialogue.factories import DialogueSectionPageFactory
+from tests.knowledge.factories import PartnershipsSectionPageFactory, ResearchSectionPageFactory
+from tests.portal.factories import StandardPageFactory
+from tests.reference_group.factories import ReferenceGroupSectionPageFactory
+
+# HomePage is not listed: the migrations create it, and its own tests cover it.
+PAGE_FACTORIES = {
+    StandardPage: StandardPageFactory,
+    ResearchSectionPage: ResearchSectionPageFactory,
+    PartnershipsSectionPage: PartnershipsSectionPageFactory,
+    BestPracticeSectionPage: BestPracticeSectionPageFactory,
+    MasterClassSectionPage: MasterClassSectionPageFactory,
+    DialogueSectionPage: DialogueSectionPageFactory,
+    ReferenceGroupSectionPage: ReferenceGroupSectionPageFactory,
+}

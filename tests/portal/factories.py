@@ -1,0 +1,20 @@
+"""Factories for the portal's own page types; each content app keeps its own beside its tests."""
+
+import factory
+import wagtail_factories
+
+from portal.models import HomePage, StandardPage
+
+
+def home_page() -> HomePage:
+    """The home page the migrations create (every test database has exactly one)."""
+    return HomePage.objects.get()
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Standard page {n}")
+    introduction = "A short introduction."
+    parent = factory.LazyFunction(home_page)
+
+    class Meta:
+        model = StandardPage

@@ -1,0 +1,133 @@
+"""Settings come from the environment; production refuses to start without its secrets.
+
+Each case runs Django in a fresh interpreter, because settings are read once per process.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+STRONG_SECRET_KEY = "k3Yq8v-Zr1Lw0pT9bN6xQ2sHc5mJf7dAe4uGi8oRy1VtWzX3nBq0LpS6"
+CONFIG_VARIABLES = (
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "ELASTICSEARCH_URL",
+    "MEDIA_ROOT",
+    "STATIC_ROOT",
+    "DJANGO_SETTINGS_MODULE",
+)
+
+
+def run_django(settings: str, code: str, **env: str) -> subprocess.CompletedProcess:
+    clean_env = {key: value for key, value in os.environ.items() if key not in CONFIG_VARIABLES}
+    clean_env.update(env, DJANGO_SETTINGS_MODULE=settings)
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=PROJECT_DIR,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_django("portal.settings.production", "print('started')", ALLOWED_HOSTS="a.b")
+
+    assert result.returncode != 0
+    assert "started" not in result.stdout
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_django(
+        "portal.settings.production", "print('started')", SECRET_KEY=STRONG_SECRET_KEY
+    )
+
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_passes_the_deployment_checklist_without_warnings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT_DIR,
+        env={
+            **{k: v for k, v in os.environ.items() if k not in CONFIG_VARIABLES},
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "SECRET_KEY": STRONG_SECRET_KEY,
+            "ALLOWED_HOSTS": "portal.example.gov.za",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "expected_engine", "expected_name"),
+    [
+        ({}, "django.db.backends.sqlite3", str(PROJECT_DIR / "db.sqlite3")),
+        (
+            {"DATABASE_URL": "postgres://portal@db.internal:5432/portal"},
+            "django.db.backends.postgresql",
+            "portal",
+        ),
+    ],
+    ids=["default-sqlite-file", "postgresql-from-url"],
+)
+def test_database_comes_from_database_url(env, expected_engine, expected_name):
+    result = run_django(
+        "portal.settings.dev",
+        "from django.conf import settings; db = settings.DATABASES['default']; "
+        "print(db['ENGINE']); print(db['NAME'])",
+        **env,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [expected_engine, expected_name]
+
+
+@pytest.mark.parametrize(
+    ("env", "expected_backend"),
+    [
+        ({}, "wagtail.search.backends.database"),
+        (
+            {"ELASTICSEARCH_URL": "http://search.internal:9200"},
+            "wagtail.search.backends.elasticsearch8",
+        ),
+    ],
+    ids=["database-search-by-default", "elasticsearch-when-configured"],
+)
+def test_search_backend_follows_elasticsearch_url(env, expected_backend):
+    result = run_django(
+        "portal.settings.dev",
+        "from django.conf import settings; "
+        "print(settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'])",
+        **env,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected_backend
+
+
+def test_media_and_static_roots_come_from_the_environment(tmp_path):
+    result = run_django(
+        "portal.settings.dev",
+        "from django.conf import settings; print(settings.MEDIA_ROOT); print(settings.STATIC_ROOT)",
+        MEDIA_ROOT=str(tmp_path / "media"),
+        STATIC_ROOT=str(tmp_path / "static"),
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [str(tmp_path / "media"), str(tmp_path / "static")]
