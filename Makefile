@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format check clean
+.PHONY: run setup test lint format check clean
 
 # The virtual environment is rebuilt only when pyproject.toml changes, so a second
 # `make run` skips straight to the (idempotent) database steps.
@@ -20,11 +20,14 @@ $(BIN)/.installed-dev: $(BIN)/.installed-runtime
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-run: $(BIN)/.installed-runtime
+# Every step is idempotent: a second run creates nothing and changes nothing that exists.
+setup: $(BIN)/.installed-runtime
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
 	$(MANAGE) update_index
 	$(MANAGE) ensure_admin_user
+
+run: setup
 	@echo "The portal is at http://127.0.0.1:$(PORT)/ and its admin at http://127.0.0.1:$(PORT)/admin/"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -7,6 +7,7 @@ on a closed network).
 """
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,7 @@ def test_one_h1_and_headings_never_skip_a_level(public_pages):
         levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
         assert levels.count(1) == 1, url
         assert levels[0] == 1, url
-        for previous, current in zip(levels, levels[1:], strict=False):
+        for previous, current in pairwise(levels):
             assert current <= previous + 1, f"{url}: h{previous} followed by h{current}"
 
 
