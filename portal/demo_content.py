@@ -110,9 +110,7 @@ def load(log: Log) -> None:
         footer = FooterSettings(site=site)
         footer.contact_email = "partnerships@example.gov.za"
         footer.contact_phone = "012 000 0000"
-        footer.postal_address = (
-            "Civilian Secretariat for Police Service\nPrivate Bag X922\nPretoria\n0001"
-        )
+        footer.postal_address = "Private Bag X922\nPretoria\n0001"
         footer.privacy_notice_page = privacy_page
         footer.save()
         log("Filled in the footer's contact details")
