@@ -1,0 +1,169 @@
+"""What the register notices by itself: flags computed from the data, never typed in.
+
+Most flags are SQL conditions, so the admin can filter on them and annotate a page of rows in
+one query. "Likely duplicate" compares partnerships with each other and is computed in Python
+from one query over the parties.
+"""
+
+from collections import defaultdict
+from datetime import date, timedelta
+from itertools import combinations
+
+from django.db import models
+from django.db.models import Case, Exists, OuterRef, Q, When
+
+from knowledge.models import Agreement, AnnualReview, Cost, Partnership, PartnershipParty, Risk
+from knowledge.models.choices import (
+    CLOSED_STATUSES,
+    AgreementStatus,
+    Formality,
+    PartnershipStatus,
+    ReviewStatus,
+    Scope,
+)
+from portal.taxonomy import Province, Sector
+
+EXPIRY_WARNING_DAYS = 90
+REVIEW_INTERVAL_DAYS = 365
+
+# State bodies are parties to most partnerships, so sharing one says nothing about duplication.
+STATE_SECTORS = {Sector.SAPS, Sector.CIVILIAN_SECRETARIAT, Sector.PROVINCIAL_SECRETARIAT}
+
+
+class Flag(models.TextChoices):
+    NATIONAL_CANDIDATE = "national-candidate", "Spans provinces: national candidate"
+    AGREEMENT_EXPIRED = "agreement-expired", "Agreement expired"
+    AGREEMENT_EXPIRING = "agreement-expiring", "Agreement expires within 90 days"
+    SCAN_MISSING = "scan-missing", "Signed agreement has no scan"
+    NO_SIGNED_AGREEMENT = "no-signed-agreement", "Formal, but no signed agreement"
+    REVIEW_OVERDUE = "review-overdue", "No completed review in 12 months"
+    NO_RISK_ANALYSIS = "no-risk-analysis", "No risk analysis"
+    NO_COST_ESTIMATE = "no-cost-estimate", "No cost estimate"
+    LIKELY_DUPLICATE = "likely-duplicate", "Likely duplicate"
+
+
+def _conditions(today: date) -> dict[Flag, Q]:
+    partnership = OuterRef("pk")
+    current_agreements = Agreement.objects.filter(partnership=partnership).exclude(
+        status=AgreementStatus.SUPERSEDED
+    )
+    signed = current_agreements.filter(status=AgreementStatus.SIGNED)
+    recent_review = AnnualReview.objects.filter(
+        partnership=partnership,
+        status=ReviewStatus.COMPLETED,
+        completed_on__gte=today - timedelta(days=REVIEW_INTERVAL_DAYS),
+    )
+    is_open = ~Q(status__in=CLOSED_STATUSES)
+    return {
+        Flag.NATIONAL_CANDIDATE: is_open
+        & Q(scope=Scope.PROVINCIAL, provinces__regex=r"^\|[^|]+\|[^|]+\|"),
+        Flag.AGREEMENT_EXPIRED: is_open
+        & Exists(
+            current_agreements.filter(
+                Q(status=AgreementStatus.EXPIRED) | Q(expires_on__lt=today)
+            )
+        ),
+        Flag.AGREEMENT_EXPIRING: is_open
+        & Exists(
+            signed.filter(
+                expires_on__gte=today,
+                expires_on__lte=today + timedelta(days=EXPIRY_WARNING_DAYS),
+            )
+        ),
+        Flag.SCAN_MISSING: is_open & Exists(signed.filter(signed_scan="")),
+        Flag.NO_SIGNED_AGREEMENT: is_open
+        & Q(formality=Formality.FORMAL)
+        & ~Exists(signed),
+        Flag.REVIEW_OVERDUE: Q(
+            status__in=[PartnershipStatus.ACTIVE, PartnershipStatus.UNDER_REVIEW],
+            start_date__lte=today - timedelta(days=REVIEW_INTERVAL_DAYS),
+        )
+        & ~Exists(recent_review),
+        Flag.NO_RISK_ANALYSIS: is_open & ~Exists(Risk.objects.filter(partnership=partnership)),
+        Flag.NO_COST_ESTIMATE: is_open & ~Exists(Cost.objects.filter(partnership=partnership)),
+    }
+
+
+def annotation_name(flag: Flag) -> str:
+    return "flag_" + flag.value.replace("-", "_")
+
+
+def annotate_flags(queryset, today: date):
+    """Add one boolean column per SQL-computable flag (``flag_agreement_expired`` ...)."""
+    return queryset.annotate(
+        **{
+            annotation_name(flag): Case(
+                When(condition, then=True), default=False, output_field=models.BooleanField()
+            )
+            for flag, condition in _conditions(today).items()
+        }
+    )
+
+
+def filter_by_flag(queryset, flag: Flag | str, today: date):
+    flag = Flag(flag)
+    if flag == Flag.LIKELY_DUPLICATE:
+        return queryset.filter(pk__in=likely_duplicate_ids())
+    return queryset.filter(_conditions(today)[flag])
+
+
+def flags_of(partnership, duplicate_ids: set[int]) -> list[Flag]:
+    """The flags of a partnership from ``annotate_flags``'s columns."""
+    flags = [
+        flag
+        for flag in Flag
+        if flag != Flag.LIKELY_DUPLICATE and getattr(partnership, annotation_name(flag), False)
+    ]
+    if partnership.pk in duplicate_ids:
+        flags.append(Flag.LIKELY_DUPLICATE)
+    return flags
+
+
+def _areas(scope: str, provinces: list[str], locality: str) -> set[tuple[str, str]]:
+    """What ground a partnership covers, as (province, locality) pairs; '' means all of it."""
+    if scope == Scope.NATIONAL:
+        return {(province, "") for province in Province.values}
+    if scope == Scope.LOCAL:
+        return {(province, locality.strip().lower()) for province in provinces}
+    return {(province, "") for province in provinces}
+
+
+def _overlap(first: set[tuple[str, str]], second: set[tuple[str, str]]) -> bool:
+    for province, locality in first:
+        for other_province, other_locality in second:
+            if province == other_province and (
+                not locality or not other_locality or locality == other_locality
+            ):
+                return True
+    return False
+
+
+def likely_duplicate_ids() -> set[int]:
+    """Open partnerships sharing a non-state partner organisation and overlapping ground.
+
+    Two partnerships of the same NGO in the same province (or the same precinct, for local
+    ones) are probably one effort recorded twice, or two that should be merged.
+    """
+    rows = (
+        PartnershipParty.objects.exclude(partnership__status__in=CLOSED_STATUSES)
+        .exclude(organisation__sector__in=STATE_SECTORS)
+        .values_list(
+            "organisation_id",
+            "partnership_id",
+            "partnership__scope",
+            "partnership__provinces",
+            "partnership__locality",
+        )
+    )
+    field = Partnership._meta.get_field("provinces")
+    by_organisation = defaultdict(dict)
+    for organisation_id, partnership_id, scope, provinces, locality in rows:
+        by_organisation[organisation_id][partnership_id] = _areas(
+            scope, field.to_python(provinces), locality
+        )
+    duplicates = set()
+    for partnerships in by_organisation.values():
+        for (first_id, first), (second_id, second) in combinations(partnerships.items(), 2):
+            if _overlap(first, second):
+                duplicates.update((first_id, second_id))
+    return duplicates

@@ -1,0 +1,27 @@
+"""Knowledge management: the partnership register and the Research and Partnerships sections."""
+
+from .agreements import COMPLIANCE_CHECKS, Agreement
+from .organisations import Organisation
+from .partnerships import Partnership, PartnershipParty
+from .performance import KPI, Cost, KPIMeasurement, Risk, ValueDelivered
+from .references import ReferenceCounter, allocate_reference
+from .reviews import AnnualReview
+from .sections import PartnershipsSectionPage, ResearchSectionPage
+
+__all__ = [
+    "COMPLIANCE_CHECKS",
+    "KPI",
+    "Agreement",
+    "AnnualReview",
+    "Cost",
+    "KPIMeasurement",
+    "Organisation",
+    "Partnership",
+    "PartnershipParty",
+    "PartnershipsSectionPage",
+    "ReferenceCounter",
+    "ResearchSectionPage",
+    "Risk",
+    "ValueDelivered",
+    "allocate_reference",
+]

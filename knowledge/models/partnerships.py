@@ -1,0 +1,161 @@
+"""The partnership: the register's central record, and the organisations taking part in it."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import LockableMixin, Orderable, RevisionMixin
+from wagtail.search import index
+
+from portal.fields import ChoiceListField
+from portal.taxonomy import Province, StrategicThrust
+
+from .choices import (
+    CLOSED_STATUSES,
+    Formality,
+    FundingModel,
+    Level,
+    PartnershipStatus,
+    PartyRole,
+    Scope,
+    StakeholderStructure,
+    Stance,
+    Term,
+    Visibility,
+)
+from .references import allocate_reference
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def public(self):
+        """What anonymous readers may see: public partnerships, nothing internal."""
+        return self.filter(visibility=Visibility.PUBLIC)
+
+    def open(self):
+        return self.exclude(status__in=CLOSED_STATUSES)
+
+
+class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    reference = models.CharField(
+        max_length=20,
+        unique=True,
+        editable=False,
+        help_text="Given on creation (CSPS-year-number) and never changed; the sort key.",
+    )
+    title = models.CharField(max_length=255)
+    summary = models.TextField(
+        max_length=1000, help_text="Shown publicly on the profile of a public partnership."
+    )
+    purpose = models.TextField("purpose and objectives")
+
+    scope = models.CharField(max_length=20, choices=Scope.choices)
+    provinces = ChoiceListField(
+        vocabulary=Province,
+        blank=True,
+        help_text="Provincial scope: every province it covers. Local scope: its province.",
+    )
+    locality = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Local scope: the police precinct or municipality.",
+    )
+    level = models.CharField(max_length=20, choices=Level.choices)
+    formality = models.CharField(max_length=20, choices=Formality.choices)
+    funding_model = models.CharField(max_length=30, choices=FundingModel.choices)
+    term = models.CharField(max_length=10, choices=Term.choices)
+    stance = models.CharField(
+        max_length=10,
+        choices=Stance.choices,
+        help_text="Pursue: seek it out. Take: accept when offered. Leave: do not take part.",
+    )
+    thrusts = ChoiceListField("strategic thrusts", vocabulary=StrategicThrust, blank=True)
+    responsible_unit = models.CharField(max_length=200)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20, choices=PartnershipStatus.choices, default=PartnershipStatus.PROPOSED
+    )
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("reference", boost=3),
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("summary"),
+        index.SearchField("purpose"),
+        index.FilterField("status"),
+        index.FilterField("visibility"),
+    ]
+
+    class Meta:
+        ordering = ["reference"]
+        permissions = [("view_agreement_scan", "Can open signed agreement scans")]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}" if self.reference else self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = "The end date is before the start date."
+        provinces = list(self.provinces or [])
+        if self.scope == Scope.NATIONAL:
+            self.provinces = [Province.NATIONAL]
+        elif Province.NATIONAL in provinces:
+            errors["provinces"] = "Only a national partnership covers the whole country."
+        elif self.scope == Scope.PROVINCIAL and not provinces:
+            errors["provinces"] = "Choose the provinces a provincial partnership covers."
+        elif self.scope == Scope.LOCAL and len(provinces) != 1:
+            errors["provinces"] = "Choose the one province a local partnership is in."
+        if self.scope == Scope.LOCAL and not self.locality.strip():
+            errors["locality"] = "Name the police precinct or municipality."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = allocate_reference(timezone.localdate().year)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC
+
+    @property
+    def stakeholder_structure(self) -> str:
+        """Single stakeholder group when every party comes from one sector (partnering guide)."""
+        sectors = {party.organisation.sector for party in self.parties.all()}
+        if len(sectors) > 1:
+            return StakeholderStructure.MULTI
+        return StakeholderStructure.SINGLE
+
+    def get_stakeholder_structure_display(self) -> str:
+        return StakeholderStructure(self.stakeholder_structure).label
+
+
+class PartnershipParty(Orderable):
+    partnership = ParentalKey(Partnership, on_delete=models.CASCADE, related_name="parties")
+    organisation = models.ForeignKey(
+        "knowledge.Organisation", on_delete=models.PROTECT, related_name="partnership_roles"
+    )
+    role = models.CharField(max_length=20, choices=PartyRole.choices, default=PartyRole.PARTNER)
+
+    class Meta(Orderable.Meta):
+        verbose_name = "party"
+        verbose_name_plural = "parties"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "organisation"], name="party_once_per_partnership"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
