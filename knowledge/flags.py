@@ -59,9 +59,7 @@ def _conditions(today: date) -> dict[Flag, Q]:
         & Q(scope=Scope.PROVINCIAL, provinces__regex=r"^\|[^|]+\|[^|]+\|"),
         Flag.AGREEMENT_EXPIRED: is_open
         & Exists(
-            current_agreements.filter(
-                Q(status=AgreementStatus.EXPIRED) | Q(expires_on__lt=today)
-            )
+            current_agreements.filter(Q(status=AgreementStatus.EXPIRED) | Q(expires_on__lt=today))
         ),
         Flag.AGREEMENT_EXPIRING: is_open
         & Exists(
@@ -71,9 +69,7 @@ def _conditions(today: date) -> dict[Flag, Q]:
             )
         ),
         Flag.SCAN_MISSING: is_open & Exists(signed.filter(signed_scan="")),
-        Flag.NO_SIGNED_AGREEMENT: is_open
-        & Q(formality=Formality.FORMAL)
-        & ~Exists(signed),
+        Flag.NO_SIGNED_AGREEMENT: is_open & Q(formality=Formality.FORMAL) & ~Exists(signed),
         Flag.REVIEW_OVERDUE: Q(
             status__in=[PartnershipStatus.ACTIVE, PartnershipStatus.UNDER_REVIEW],
             start_date__lte=today - timedelta(days=REVIEW_INTERVAL_DAYS),
@@ -89,13 +85,18 @@ def annotation_name(flag: Flag) -> str:
 
 
 def annotate_flags(queryset, today: date):
-    """Add one boolean column per SQL-computable flag (``flag_agreement_expired`` ...)."""
+    """Add one boolean column per flag (``flag_agreement_expired`` ...) to ``queryset``.
+
+    Likely duplicates are found first (one query) and passed in as a list of ids.
+    """
+    conditions = _conditions(today)
+    conditions[Flag.LIKELY_DUPLICATE] = Q(pk__in=sorted(likely_duplicate_ids()))
     return queryset.annotate(
         **{
             annotation_name(flag): Case(
                 When(condition, then=True), default=False, output_field=models.BooleanField()
             )
-            for flag, condition in _conditions(today).items()
+            for flag, condition in conditions.items()
         }
     )
 
@@ -107,16 +108,9 @@ def filter_by_flag(queryset, flag: Flag | str, today: date):
     return queryset.filter(_conditions(today)[flag])
 
 
-def flags_of(partnership, duplicate_ids: set[int]) -> list[Flag]:
-    """The flags of a partnership from ``annotate_flags``'s columns."""
-    flags = [
-        flag
-        for flag in Flag
-        if flag != Flag.LIKELY_DUPLICATE and getattr(partnership, annotation_name(flag), False)
-    ]
-    if partnership.pk in duplicate_ids:
-        flags.append(Flag.LIKELY_DUPLICATE)
-    return flags
+def flags_of(partnership) -> list[Flag]:
+    """The flags of a partnership fetched through ``annotate_flags``."""
+    return [flag for flag in Flag if getattr(partnership, annotation_name(flag), False)]
 
 
 def _areas(scope: str, provinces: list[str], locality: str) -> set[tuple[str, str]]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import F
 
-from knowledge.flags import Flag, annotate_flags, annotation_name, likely_duplicate_ids
+from knowledge.flags import Flag, annotate_flags, annotation_name
 from knowledge.models import Cost, Partnership, Risk
 from knowledge.models.choices import (
     CLOSED_STATUSES,
@@ -45,18 +45,13 @@ def portfolio_summary(today: date) -> PortfolioSummary:
             "level",
             "stance",
             "provinces",
-            *[annotation_name(flag) for flag in Flag if flag != Flag.LIKELY_DUPLICATE],
+            *[annotation_name(flag) for flag in Flag],
         )
     )
     provinces = Counter()
     for row in rows:
         provinces.update(row["provinces"])
-    flag_counts = Counter()
-    for row in rows:
-        for flag in Flag:
-            if flag != Flag.LIKELY_DUPLICATE and row[annotation_name(flag)]:
-                flag_counts[flag] += 1
-    flag_counts[Flag.LIKELY_DUPLICATE] = len(likely_duplicate_ids())
+    flag_counts = Counter(flag for row in rows for flag in Flag if row[annotation_name(flag)])
 
     open_costs = Cost.objects.filter(kind=CostKind.EXPLICIT, amount__isnull=False).exclude(
         partnership__status__in=CLOSED_STATUSES

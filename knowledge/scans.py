@@ -11,14 +11,22 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 
 MAX_SCAN_BYTES = 20 * 1024 * 1024
 PDF_SIGNATURE = b"%PDF-"
 
 
+class PrivateStorage(FileSystemStorage):
+    """Files on disk whose only URL is the permission-checked admin view."""
+
+    def url(self, name):
+        return reverse("knowledge_agreement_scan", args=[name])
+
+
 def private_storage() -> FileSystemStorage:
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    return PrivateStorage(location=settings.PRIVATE_MEDIA_ROOT)
 
 
 @deconstructible

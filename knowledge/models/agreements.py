@@ -89,7 +89,17 @@ class Agreement(LockableMixin, RevisionMixin, index.Indexed, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} v{self.version} – {self.partnership}"
+        return f"{self.get_kind_display()} v{self.version} - {self.partnership}"
+
+    def save(self, *args, **kwargs):
+        scan = self.signed_scan
+        if scan and not scan._committed:
+            self.scan_sha256 = sha256_of(scan)
+            self.scan_uploaded_at = timezone.now()
+        elif not scan:
+            self.scan_sha256 = ""
+            self.scan_uploaded_at = None
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -102,16 +112,6 @@ class Agreement(LockableMixin, RevisionMixin, index.Indexed, models.Model):
             errors["signed_on"] = "A signed agreement needs the date it was signed."
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        scan = self.signed_scan
-        if scan and not scan._committed:
-            self.scan_sha256 = sha256_of(scan)
-            self.scan_uploaded_at = timezone.now()
-        elif not scan:
-            self.scan_sha256 = ""
-            self.scan_uploaded_at = None
-        super().save(*args, **kwargs)
 
     @property
     def compliance(self) -> list[tuple[str, bool]]:

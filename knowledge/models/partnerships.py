@@ -137,6 +137,13 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
             return StakeholderStructure.MULTI
         return StakeholderStructure.SINGLE
 
+    @property
+    def parties_for_export(self) -> str:
+        """Parties as "Organisation [role]; ..." (the import reads the same form)."""
+        return "; ".join(
+            f"{party.organisation.name} [{party.role}]" for party in self.parties.all()
+        )
+
     def get_stakeholder_structure_display(self) -> str:
         return StakeholderStructure(self.stakeholder_structure).label
 

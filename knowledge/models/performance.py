@@ -13,7 +13,7 @@ from wagtail.models import Orderable
 
 from .choices import CostKind, CostPeriod, Rating, RiskStatus
 
-HIGH_RISK_SCORE = 6  # likelihood × impact on a 1–3 scale: high × medium or worse
+HIGH_RISK_SCORE = 6  # likelihood times impact on a 1-3 scale: high by medium or worse
 
 
 class KPI(Orderable):
@@ -30,7 +30,7 @@ class KPI(Orderable):
         verbose_name_plural = "KPIs"
 
     def __str__(self):
-        return f"{self.indicator} ({self.unit})"
+        return f"{self.partnership.reference}: {self.indicator} ({self.unit})"
 
     @property
     def latest_measurement(self):

@@ -1,6 +1,14 @@
-"""Knowledge-management pages and, as they land, the partnership register's models."""
+"""The Research and Partnerships sections of the site."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
 from portal.models import SectionIndexPage
+
+from .partnerships import Partnership
+
+PROFILES_PER_PAGE = 20
 
 
 class ResearchSectionPage(SectionIndexPage):
@@ -12,10 +20,45 @@ class ResearchSectionPage(SectionIndexPage):
         verbose_name = "Research section"
 
 
-class PartnershipsSectionPage(SectionIndexPage):
-    """The Partnerships section: public profiles from the partnership register."""
+class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
+    """The Partnerships section: a filterable list of public register entries, and a profile
+    for each at /partnerships/<reference>/ (a stable address, since references never change).
+    """
 
     subpage_types = ["portal.StandardPage"]
 
     class Meta:
         verbose_name = "Partnerships section"
+
+    @path("")
+    def partnership_list(self, request):
+        from knowledge.public_filters import PartnershipFilterForm
+
+        form = PartnershipFilterForm(request.GET)
+        partnerships = form.apply(
+            Partnership.objects.public().prefetch_related("parties__organisation")
+        ).order_by("reference")
+        page = Paginator(partnerships, PROFILES_PER_PAGE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "partnerships": page,
+                "filter_query": query.urlencode(),
+                "filters_applied": bool(form.valid_filters()),
+            },
+        )
+
+    @re_path(r"^(?P<reference>[A-Z]+-\d{4}-\d{4,})/$")
+    def partnership_profile(self, request, reference):
+        partnership = get_object_or_404(
+            Partnership.objects.public().prefetch_related("parties__organisation"),
+            reference=reference,
+        )
+        return self.render(
+            request,
+            template="knowledge/partnership_profile.html",
+            context_overrides={"partnership": partnership},
+        )

@@ -1,0 +1,178 @@
+"""The "Partnership register" admin menu: one viewset per register record type."""
+
+from collections import OrderedDict
+
+from django.utils import timezone
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.coreutils import multigetattr
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from knowledge import admin_filters, admin_panels
+from knowledge.admin_forms import KPIMeasurementForm
+from knowledge.flags import annotate_flags, flags_of
+from knowledge.models import Agreement, AnnualReview, KPIMeasurement, Organisation, Partnership
+
+
+class FlagsColumn(Column):
+    cell_template_name = "knowledge/admin/flags_cell.html"
+
+    def get_value(self, instance):
+        return flags_of(instance)
+
+
+class PartnershipIndexView(IndexView):
+    """Adds the computed flags to the CSV/XLSX export (import ignores that column)."""
+
+    def to_row_dict(self, item):
+        return OrderedDict(
+            (
+                field,
+                "; ".join(flag.label for flag in flags_of(item))
+                if field == "flags"
+                else multigetattr(item, field),
+            )
+            for field in self.list_export
+        )
+
+
+PARTNERSHIP_EXPORT = [
+    "reference",
+    "title",
+    "summary",
+    "purpose",
+    "parties_for_export",
+    "scope",
+    "provinces",
+    "locality",
+    "level",
+    "formality",
+    "funding_model",
+    "term",
+    "stance",
+    "thrusts",
+    "responsible_unit",
+    "start_date",
+    "end_date",
+    "status",
+    "visibility",
+    "flags",
+]
+
+
+class PartnershipViewSet(SnippetViewSet):
+    model = Partnership
+    icon = "group"
+    menu_label = "Partnerships"
+    index_view_class = PartnershipIndexView
+    list_display = [
+        "reference",
+        "title",
+        Column("status", label="Status", accessor="get_status_display"),
+        Column("level", label="Level", accessor="get_level_display"),
+        FlagsColumn("flags", label="Flags"),
+    ]
+    filterset_class = admin_filters.PartnershipFilterSet
+    list_export = PARTNERSHIP_EXPORT
+    export_headings = {"parties_for_export": "parties", "flags": "flags"}
+    ordering = ["reference"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    edit_handler = admin_panels.partnership_edit_handler
+
+    def get_queryset(self, request):
+        return annotate_flags(
+            Partnership.objects.prefetch_related("parties__organisation"), timezone.localdate()
+        )
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "site"
+    menu_label = "Organisations"
+    list_display = ["name", Column("sector", label="Sector", accessor="get_sector_display")]
+    filterset_class = admin_filters.OrganisationFilterSet
+    list_export = ["name", "sector", "provinces", "npo_number", "psira_number", "website"]
+    panels = admin_panels.organisation_panels
+    copy_view_enabled = False
+
+
+class AgreementViewSet(SnippetViewSet):
+    model = Agreement
+    icon = "doc-full"
+    menu_label = "Agreements"
+    list_display = [
+        "__str__",
+        Column("status", label="Status", accessor="get_status_display"),
+        "signed_on",
+        "expires_on",
+    ]
+    filterset_class = admin_filters.AgreementFilterSet
+    list_export = [
+        "partnership.reference",
+        "kind",
+        "version",
+        "status",
+        "signed_on",
+        "effective_from",
+        "expires_on",
+        "scan_sha256",
+    ]
+    panels = admin_panels.agreement_panels
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Agreement.objects.select_related("partnership")
+
+
+class AnnualReviewViewSet(SnippetViewSet):
+    model = AnnualReview
+    icon = "calendar-check"
+    menu_label = "Annual reviews"
+    list_display = [
+        "__str__",
+        Column("status", label="Status", accessor="get_status_display"),
+        "due_on",
+        Column("recommendation", label="Recommendation", accessor="get_recommendation_display"),
+    ]
+    filterset_class = admin_filters.AnnualReviewFilterSet
+    list_export = [
+        "partnership.reference",
+        "year",
+        "status",
+        "due_on",
+        "completed_on",
+        "recommendation",
+    ]
+    panels = admin_panels.annual_review_panels
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return AnnualReview.objects.select_related("partnership")
+
+
+class KPIMeasurementViewSet(SnippetViewSet):
+    model = KPIMeasurement
+    icon = "table"
+    menu_label = "KPI measurements"
+    list_display = ["__str__", "measured_on", "value"]
+    edit_handler = ObjectList(
+        admin_panels.kpi_measurement_panels, base_form_class=KPIMeasurementForm
+    )
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return KPIMeasurement.objects.select_related("kpi")
+
+
+class PartnershipRegisterViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Partnership register"
+    menu_icon = "folder-open-inverse"
+    menu_order = 150
+    items = (
+        PartnershipViewSet,
+        OrganisationViewSet,
+        AgreementViewSet,
+        AnnualReviewViewSet,
+        KPIMeasurementViewSet,
+    )
