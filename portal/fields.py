@@ -93,3 +93,7 @@ class HasChoice(Contains):
 
     def get_db_prep_lookup(self, value, connection):
         return ("%s", [f"{DELIMITER}{value}{DELIMITER}"])
+
+    def get_rhs_op(self, connection, rhs):
+        # The database knows the operator as "contains" (LIKE / GLOB with a pattern).
+        return connection.operators["contains"] % rhs

@@ -1,7 +1,37 @@
+import datetime
+
 import factory
 import wagtail_factories
+from django.core.files.base import ContentFile
 
-from knowledge.models import PartnershipsSectionPage, ResearchSectionPage
+from knowledge.models import (
+    Agreement,
+    AnnualReview,
+    Cost,
+    Organisation,
+    Partnership,
+    PartnershipParty,
+    PartnershipsSectionPage,
+    ResearchSectionPage,
+    Risk,
+)
+from knowledge.models.choices import (
+    AgreementKind,
+    AgreementStatus,
+    CostKind,
+    Formality,
+    FundingModel,
+    Level,
+    PartnershipStatus,
+    ReviewRecommendation,
+    ReviewStatus,
+    Scope,
+    Stance,
+    Term,
+    Visibility,
+)
+from portal.demo_helpers import placeholder_pdf
+from portal.taxonomy import Province, Sector
 from tests.portal.factories import home_page
 
 
@@ -21,3 +51,91 @@ class PartnershipsSectionPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PartnershipsSectionPage
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    sector = Sector.NGO
+    provinces = [Province.GAUTENG]
+    contact_name = "Thandi Private"
+    contact_email = "thandi.private@example.org"
+    contact_phone = "082 555 0101"
+
+    class Meta:
+        model = Organisation
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Partnership {n}")
+    summary = "A public summary."
+    purpose = "Purpose and objectives."
+    scope = Scope.PROVINCIAL
+    provinces = [Province.GAUTENG]
+    level = Level.COOPERATION
+    formality = Formality.INFORMAL
+    funding_model = FundingModel.SELF_FUNDED
+    term = Term.LONG
+    stance = Stance.PURSUE
+    responsible_unit = "Partnerships directorate"
+    start_date = datetime.date(2025, 1, 1)
+    status = PartnershipStatus.ACTIVE
+    visibility = Visibility.PUBLIC
+
+    class Meta:
+        model = Partnership
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def parties(self, create, organisations, **kwargs):
+        if not create:
+            return
+        for order, organisation in enumerate(organisations or [OrganisationFactory()]):
+            PartnershipParty.objects.create(
+                partnership=self, organisation=organisation, sort_order=order
+            )
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    partnership = factory.SubFactory(PartnershipFactory)
+    kind = AgreementKind.MOA
+    version = factory.Sequence(str)
+    status = AgreementStatus.SIGNED
+    signatories = "Director, Organisation"
+    signed_on = datetime.date(2025, 1, 15)
+    expires_on = datetime.date(2030, 1, 14)
+    signed_scan = factory.LazyFunction(
+        lambda: ContentFile(placeholder_pdf("Signed agreement"), name="scan.pdf")
+    )
+
+    class Meta:
+        model = Agreement
+
+
+class RiskFactory(factory.django.DjangoModelFactory):
+    partnership = factory.SubFactory(PartnershipFactory)
+    description = "Volunteer fatigue"
+    mitigation = "Keep a roster"
+
+    class Meta:
+        model = Risk
+
+
+class CostFactory(factory.django.DjangoModelFactory):
+    partnership = factory.SubFactory(PartnershipFactory)
+    kind = CostKind.EXPLICIT
+    description = "Venue hire"
+    amount = 1000
+
+    class Meta:
+        model = Cost
+
+
+class AnnualReviewFactory(factory.django.DjangoModelFactory):
+    partnership = factory.SubFactory(PartnershipFactory)
+    year = 2026
+    status = ReviewStatus.COMPLETED
+    completed_on = datetime.date(2026, 6, 1)
+    recommendation = ReviewRecommendation.CONTINUE
+
+    class Meta:
+        model = AnnualReview
