@@ -1,4 +1,4 @@
-"""Agreements: dates in order, a real PDF scan within the size limit, a checksum to verify copies."""
+"""Agreements: dates in order, a real PDF scan within the size limit, a checksum for copies."""
 
 import datetime
 import hashlib

@@ -3,6 +3,9 @@
 Shared by the HTML-validity and accessibility tests, which check the same pages.
 """
 
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page
@@ -39,17 +42,38 @@ def build_page_with_every_block() -> Page:
     )
 
 
+MAX_PAGES = 300
+EXTRA_URLS = ["/partnerships/?province=gauteng&level=cooperation", "/no-such-page/"]
+
+
 def render_public_pages() -> dict[str, str]:
-    """URL -> HTML for every live page of the demo site, the block page and the 404 page."""
+    """URL -> HTML for every page a reader can reach on the demo site, plus a few more.
+
+    Starts from every live page and follows the links on each page within the site (so
+    routable pages such as partnership profiles are included), then adds a filtered listing
+    and the 404 page.
+    """
     call_command("load_demo_content", verbosity=0)
     build_page_with_every_block()
     client = Client()
     pages = {}
-    for page in Page.objects.live().public().filter(depth__gt=1).specific():
-        response = client.get(page.url)
-        assert response.status_code == 200, page.url
-        pages[page.url] = response.content.decode()
-    not_found = client.get("/no-such-page/")
+    queue = [page.url for page in Page.objects.live().public().filter(depth__gt=1)]
+    while queue and len(pages) < MAX_PAGES:
+        url = queue.pop(0)
+        if url in pages:
+            continue
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        pages[url] = html
+        for link in BeautifulSoup(html, "html.parser").find_all("a", href=True):
+            target = urljoin(url, link["href"]).split("#")[0]
+            if target.startswith("/") and not target.startswith(("/admin/", "/documents/")):
+                queue.append(target)
+    filtered = client.get(EXTRA_URLS[0])
+    assert filtered.status_code == 200
+    pages[EXTRA_URLS[0]] = filtered.content.decode()
+    not_found = client.get(EXTRA_URLS[1])
     assert not_found.status_code == 404
-    pages["/no-such-page/"] = not_found.content.decode()
+    pages[EXTRA_URLS[1]] = not_found.content.decode()
     return pages

@@ -34,15 +34,9 @@ COLOUR_PAIRS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def public_pages(django_db_blocker, django_db_setup) -> dict[str, BeautifulSoup]:
-    with django_db_blocker.unblock():
-        from django.db import transaction
-
-        with transaction.atomic():
-            pages = render_public_pages()
-            transaction.set_rollback(True)
-    return {url: BeautifulSoup(html, "html.parser") for url, html in pages.items()}
+@pytest.fixture
+def public_pages(db) -> dict[str, BeautifulSoup]:
+    return {url: BeautifulSoup(html, "html.parser") for url, html in render_public_pages().items()}
 
 
 def each_page(public_pages):

@@ -1,4 +1,4 @@
-"""ChoiceListField stores several vocabulary values and filters on them the same on every database."""
+"""ChoiceListField keeps several vocabulary values and filters on them on every database."""
 
 import pytest
 from django.core.exceptions import ValidationError

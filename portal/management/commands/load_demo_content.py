@@ -25,4 +25,5 @@ class Command(BaseCommand):
                     continue
                 module = import_module(f"{app_config.name}.demo_content")
                 module.load(log)
-        self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
+        if options["verbosity"] >= 1:
+            self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

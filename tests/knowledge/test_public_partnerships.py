@@ -1,0 +1,173 @@
+"""Public partnership listing and profiles: filters, stable addresses, nothing private shown."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from knowledge.models.choices import Level, PartnershipStatus, Visibility
+from portal.taxonomy import Province, Sector, StrategicThrust
+from tests.knowledge.factories import (
+    AgreementFactory,
+    CostFactory,
+    OrganisationFactory,
+    PartnershipFactory,
+    PartnershipsSectionPageFactory,
+    RiskFactory,
+)
+from tests.portal.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def section():
+    return PartnershipsSectionPageFactory()
+
+
+def listed_titles(client, section, query="") -> list[str]:
+    response = client.get(f"{section.url}{query}")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [link.get_text(strip=True) for link in soup.select(".card-list .card__title a")]
+
+
+def test_listing_shows_public_partnerships_only(client, section):
+    PartnershipFactory(title="Open to all")
+    PartnershipFactory(title="Staff only", visibility=Visibility.INTERNAL)
+
+    assert listed_titles(client, section) == ["Open to all"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?province=limpopo", ["In Limpopo"]),
+        ("?level=collaboration", ["Collaborating"]),
+        ("?status=suspended", ["Suspended one"]),
+        ("?thrust=3-research-agenda", ["Research thrust"]),
+        ("?sector=faith-based", ["With a church"]),
+    ],
+)
+def test_each_filter_narrows_the_list(client, section, query, expected):
+    church = OrganisationFactory(sector=Sector.FAITH_BASED)
+    PartnershipFactory(title="In Limpopo", provinces=[Province.LIMPOPO])
+    PartnershipFactory(title="Collaborating", level=Level.COLLABORATION)
+    PartnershipFactory(title="Suspended one", status=PartnershipStatus.SUSPENDED)
+    PartnershipFactory(title="Research thrust", thrusts=[StrategicThrust.RESEARCH_AGENDA])
+    PartnershipFactory(title="With a church", parties=[church])
+
+    assert listed_titles(client, section, query) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?province=atlantis",
+        "?level=<script>",
+        "?page=abc",
+        "?page=999",
+        "?status=&sector=",
+        "?province=%00",
+        "?thrust=" + "x" * 5000,
+    ],
+)
+def test_invalid_filter_values_are_ignored_never_an_error(client, section, query):
+    PartnershipFactory(title="Still listed")
+    assert listed_titles(client, section, query) == ["Still listed"]
+
+
+def test_filters_survive_pagination_in_the_url(client, section):
+    for number in range(25):
+        PartnershipFactory(title=f"Gauteng {number:02d}", provinces=[Province.GAUTENG])
+    PartnershipFactory(title="Elsewhere", provinces=[Province.LIMPOPO])
+
+    response = client.get(f"{section.url}?province=gauteng")
+    next_link = BeautifulSoup(response.content, "html.parser").select_one('a[rel="next"]')
+
+    assert next_link["href"] == "?province=gauteng&page=2"
+    second_page = listed_titles(client, section, "?province=gauteng&page=2")
+    assert second_page == [f"Gauteng {number:02d}" for number in range(20, 25)]
+
+
+def test_listing_queries_do_not_grow_with_the_number_of_partnerships(client, section):
+    def queries_for_listing() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(section.url).status_code == 200
+        return len(queries)
+
+    PartnershipFactory.create_batch(2)
+    queries_for_listing()  # warm per-process caches (site root, content types)
+    few = queries_for_listing()
+    PartnershipFactory.create_batch(15, parties=[OrganisationFactory(), OrganisationFactory()])
+    many = queries_for_listing()
+
+    assert many == few
+
+
+def test_profile_lives_at_the_reference_and_shows_public_facts(client, section):
+    partnership = PartnershipFactory(title="Safer schools", summary="Patrols on school routes.")
+
+    response = client.get(f"{section.url}{partnership.reference}/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Safer schools</h1>" in html
+    assert "Patrols on school routes." in html
+    assert partnership.parties.get().organisation.name in html
+
+
+def test_profile_never_shows_private_register_data(client, section):
+    partnership = PartnershipFactory()
+    organisation = partnership.parties.get().organisation
+    RiskFactory(partnership=partnership, description="Secret risk about informants")
+    CostFactory(partnership=partnership, description="Confidential payment", amount=987654)
+    agreement = AgreementFactory(partnership=partnership, signatories="Jane Signatory")
+
+    html = client.get(f"{section.url}{partnership.reference}/").content.decode()
+
+    for private in (
+        "Secret risk about informants",
+        "Confidential payment",
+        "987654",
+        "987 654",
+        "Jane Signatory",
+        agreement.scan_sha256,
+        agreement.signed_scan.name,
+        organisation.contact_name,
+        organisation.contact_email,
+        organisation.contact_phone,
+        "/admin/register/scans/",
+    ):
+        assert private not in html
+
+
+def test_internal_partnership_has_no_public_profile(client, section):
+    internal = PartnershipFactory(visibility=Visibility.INTERNAL, title="Internal work")
+
+    response = client.get(f"{section.url}{internal.reference}/")
+
+    assert response.status_code == 404
+    assert "Internal work" not in response.content.decode()
+
+
+def test_unknown_reference_is_not_found(client, section):
+    assert client.get(f"{section.url}CSPS-2099-9999/").status_code == 404
+
+
+def test_section_child_pages_still_route_beside_profiles(client, section):
+    child = StandardPageFactory(parent=section, title="How the register works", slug="how")
+    assert client.get(child.url).status_code == 200
+
+
+def test_home_page_figures_count_public_partnerships_only(client, section):
+    PartnershipFactory(provinces=[Province.GAUTENG, Province.LIMPOPO])
+    PartnershipFactory(visibility=Visibility.INTERNAL, provinces=[Province.FREE_STATE])
+
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    figures = {
+        figure.dt.get_text(strip=True): figure.dd.get_text(strip=True)
+        for figure in soup.select("dl.figures .figure")
+    }
+
+    assert figures == {"Public partnerships": "1", "Active now": "1", "Provinces reached": "2"}

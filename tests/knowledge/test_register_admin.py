@@ -1,0 +1,103 @@
+"""The register's admin listing: filters, flag badges, exports and the dashboard summary."""
+
+import csv
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from knowledge.models.choices import PartnershipStatus
+from portal.taxonomy import Province, Sector
+from tests.knowledge.factories import OrganisationFactory, PartnershipFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = "wagtailsnippets_knowledge_partnership:list"
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(get_user_model().objects.create_superuser("boss", "", "pw"))
+    return client
+
+
+def test_listing_filters_by_status_province_sector_and_flag(admin_client):
+    church = OrganisationFactory(sector=Sector.FAITH_BASED)
+    PartnershipFactory(title="Two provinces", provinces=[Province.GAUTENG, Province.LIMPOPO])
+    PartnershipFactory(title="Suspended", status=PartnershipStatus.SUSPENDED)
+    PartnershipFactory(title="Church", parties=[church])
+
+    def titles(query: str) -> list[str]:
+        response = admin_client.get(reverse(LIST_URL) + query)
+        assert response.status_code == 200
+        return [row.title for row in response.context["object_list"]]
+
+    assert titles("?flag=national-candidate") == ["Two provinces"]
+    assert titles("?status=suspended") == ["Suspended"]
+    assert titles("?province=limpopo") == ["Two provinces"]
+    assert titles("?sector=faith-based") == ["Church"]
+
+
+def test_listing_shows_flag_badges(admin_client):
+    PartnershipFactory(provinces=[Province.GAUTENG, Province.LIMPOPO])
+
+    soup = BeautifulSoup(admin_client.get(reverse(LIST_URL)).content, "html.parser")
+
+    badges = [badge.get_text(strip=True) for badge in soup.select(".w-status--label")]
+    assert "Spans provinces: national candidate" in badges
+    assert "No risk analysis" in badges
+
+
+def test_csv_export_follows_the_filter_and_leaves_contacts_out(admin_client):
+    gauteng = PartnershipFactory(title="Gauteng work", provinces=[Province.GAUTENG])
+    PartnershipFactory(title="Limpopo work", provinces=[Province.LIMPOPO])
+
+    response = admin_client.get(reverse(LIST_URL) + "?province=gauteng&export=csv")
+
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(content)))
+    assert [row["Reference"] for row in rows] == [gauteng.reference]
+    row = rows[0]
+    assert row["Title"] == "Gauteng work"
+    assert row["Provinces"] == "gauteng"
+    assert row["parties"] == f"{gauteng.parties.get().organisation.name} [partner]"
+    assert "No risk analysis" in row["flags"]
+    assert "thandi.private@example.org" not in content
+
+
+def test_xlsx_export_has_the_same_columns(admin_client):
+    PartnershipFactory(title="Exported")
+
+    response = admin_client.get(reverse(LIST_URL) + "?export=xlsx")
+
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    header, first = list(workbook.active.iter_rows(values_only=True))[:2]
+    assert header[:2] == ("Reference", "Title")
+    assert first[1] == "Exported"
+
+
+def test_dashboard_shows_the_portfolio_and_what_needs_attention(admin_client):
+    PartnershipFactory(provinces=[Province.GAUTENG, Province.LIMPOPO])
+
+    soup = BeautifulSoup(admin_client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    panel = soup.select_one("#register-summary-heading").find_parent("section")
+
+    assert "1 partnership" in panel.get_text()
+    link = panel.find("a", string=lambda text: text and "national candidate" in text)
+    assert link["href"].endswith("?flag=national-candidate")
+
+
+def test_users_without_register_access_get_no_dashboard_panel(client):
+    user = get_user_model().objects.create_user("editor-of-pages", password="pw")
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+
+    assert (
+        "register-summary-heading" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
