@@ -12,6 +12,13 @@ from knowledge import admin_filters, admin_panels
 from knowledge.admin_forms import KPIMeasurementForm
 from knowledge.flags import annotate_flags, flags_of
 from knowledge.models import Agreement, AnnualReview, KPIMeasurement, Organisation, Partnership
+from knowledge.register_columns import (
+    ORGANISATION_COLUMNS,
+    PARTNERSHIP_COLUMNS,
+    PARTNERSHIP_COMPUTED_COLUMNS,
+    export_fields,
+    headings_for,
+)
 
 
 class FlagsColumn(Column):
@@ -36,30 +43,6 @@ class PartnershipIndexView(IndexView):
         )
 
 
-PARTNERSHIP_EXPORT = [
-    "reference",
-    "title",
-    "summary",
-    "purpose",
-    "parties_for_export",
-    "scope",
-    "provinces",
-    "locality",
-    "level",
-    "formality",
-    "funding_model",
-    "term",
-    "stance",
-    "thrusts",
-    "responsible_unit",
-    "start_date",
-    "end_date",
-    "status",
-    "visibility",
-    "flags",
-]
-
-
 class PartnershipViewSet(SnippetViewSet):
     model = Partnership
     icon = "group"
@@ -73,8 +56,8 @@ class PartnershipViewSet(SnippetViewSet):
         FlagsColumn("flags", label="Flags"),
     ]
     filterset_class = admin_filters.PartnershipFilterSet
-    list_export = PARTNERSHIP_EXPORT
-    export_headings = {"parties_for_export": "parties", "flags": "flags"}
+    list_export = export_fields(PARTNERSHIP_COLUMNS + PARTNERSHIP_COMPUTED_COLUMNS)
+    export_headings = headings_for(PARTNERSHIP_COLUMNS + PARTNERSHIP_COMPUTED_COLUMNS)
     ordering = ["reference"]
     copy_view_enabled = False
     inspect_view_enabled = True
@@ -92,7 +75,8 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = "Organisations"
     list_display = ["name", Column("sector", label="Sector", accessor="get_sector_display")]
     filterset_class = admin_filters.OrganisationFilterSet
-    list_export = ["name", "sector", "provinces", "npo_number", "psira_number", "website"]
+    list_export = export_fields(ORGANISATION_COLUMNS)
+    export_headings = headings_for(ORGANISATION_COLUMNS)
     panels = admin_panels.organisation_panels
     copy_view_enabled = False
 
@@ -167,6 +151,7 @@ class KPIMeasurementViewSet(SnippetViewSet):
 
 class PartnershipRegisterViewSetGroup(SnippetViewSetGroup):
     menu_label = "Partnership register"
+    submenu_hook = "register_partnership_register_menu_item"
     menu_icon = "folder-open-inverse"
     menu_order = 150
     items = (

@@ -6,12 +6,19 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from knowledge.models import KPI, KPIMeasurement
 from knowledge.models.choices import PartnershipStatus
 from portal.taxonomy import Province, Sector
-from tests.knowledge.factories import OrganisationFactory, PartnershipFactory
+from tests.knowledge.factories import (
+    AgreementFactory,
+    AnnualReviewFactory,
+    OrganisationFactory,
+    PartnershipFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,10 +67,10 @@ def test_csv_export_follows_the_filter_and_leaves_contacts_out(admin_client):
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(content)))
-    assert [row["Reference"] for row in rows] == [gauteng.reference]
+    assert [row["reference"] for row in rows] == [gauteng.reference]
     row = rows[0]
-    assert row["Title"] == "Gauteng work"
-    assert row["Provinces"] == "gauteng"
+    assert row["title"] == "Gauteng work"
+    assert row["provinces"] == "gauteng"
     assert row["parties"] == f"{gauteng.parties.get().organisation.name} [partner]"
     assert "No risk analysis" in row["flags"]
     assert "thandi.private@example.org" not in content
@@ -76,7 +83,7 @@ def test_xlsx_export_has_the_same_columns(admin_client):
 
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     header, first = list(workbook.active.iter_rows(values_only=True))[:2]
-    assert header[:2] == ("Reference", "Title")
+    assert header[:2] == ("reference", "title")
     assert first[1] == "Exported"
 
 
@@ -93,11 +100,51 @@ def test_dashboard_shows_the_portfolio_and_what_needs_attention(admin_client):
 
 def test_users_without_register_access_get_no_dashboard_panel(client):
     user = get_user_model().objects.create_user("editor-of-pages", password="pw")
-    from django.contrib.auth.models import Permission
-
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
 
     assert (
         "register-summary-heading" not in client.get(reverse("wagtailadmin_home")).content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    "model", ["partnership", "organisation", "agreement", "annualreview", "kpimeasurement"]
+)
+def test_every_register_screen_opens(admin_client, model):
+    agreement = AgreementFactory()
+    review = AnnualReviewFactory(partnership=agreement.partnership)
+    kpi = KPI.objects.create(partnership=agreement.partnership, indicator="x", unit="y", target=1)
+    measurement = KPIMeasurement.objects.create(kpi=kpi, measured_on="2026-01-01", value=1)
+    instance = {
+        "partnership": agreement.partnership,
+        "organisation": agreement.partnership.parties.get().organisation,
+        "agreement": agreement,
+        "annualreview": review,
+        "kpimeasurement": measurement,
+    }[model]
+    namespace = f"wagtailsnippets_knowledge_{model}"
+
+    for url in (
+        reverse(f"{namespace}:list"),
+        reverse(f"{namespace}:add"),
+        reverse(f"{namespace}:edit", args=[instance.pk]),
+        reverse(f"{namespace}:history", args=[instance.pk]),
+    ):
+        assert admin_client.get(url).status_code == 200, url
+
+
+def test_agreement_editor_links_the_scan_through_the_checked_view(admin_client):
+    agreement = AgreementFactory()
+    html = admin_client.get(
+        reverse("wagtailsnippets_knowledge_agreement:edit", args=[agreement.pk])
+    ).content.decode()
+
+    assert f'href="/admin/register/scans/{agreement.signed_scan.name}"' in html
+    assert agreement.scan_sha256 in html
+
+
+def test_import_page_opens_from_the_register_menu(admin_client):
+    response = admin_client.get(reverse("knowledge_register_import"))
+    assert response.status_code == 200
+    assert "Import register records" in response.content.decode()
