@@ -1,5 +1,6 @@
 """The "Partnership register" admin menu: one viewset per register record type."""
 
+import re
 from collections import OrderedDict
 
 from django.utils import timezone
@@ -28,8 +29,18 @@ class FlagsColumn(Column):
         return flags_of(instance)
 
 
+REFERENCE_QUERY = re.compile(r"^\s*[A-Za-z]{2,}-\d{4}(-\d*)?\s*$")
+
+
 class PartnershipIndexView(IndexView):
-    """Adds the computed flags to the CSV/XLSX export (import ignores that column)."""
+    """Finds partnerships by (part of) their reference, and adds the computed flags to the
+    CSV/XLSX export (the import ignores that column)."""
+
+    def search_queryset(self, queryset):
+        # Full-text search splits "CSPS-2026-0042" into words; editors expect the record.
+        if self.is_searching and REFERENCE_QUERY.match(self.search_query):
+            return queryset.filter(reference__icontains=self.search_query.strip())
+        return super().search_queryset(queryset)
 
     def to_row_dict(self, item):
         return OrderedDict(

@@ -148,3 +148,15 @@ def test_import_page_opens_from_the_register_menu(admin_client):
     response = admin_client.get(reverse("knowledge_register_import"))
     assert response.status_code == 200
     assert "Import register records" in response.content.decode()
+
+
+def test_listing_search_finds_partnerships_by_title_and_reference(admin_client):
+    wanted = PartnershipFactory(title="Safer taxi ranks")
+    PartnershipFactory(title="Rural stock theft")
+
+    def found(query: str) -> list[str]:
+        response = admin_client.get(reverse(LIST_URL), {"q": query})
+        return [row.title for row in response.context["object_list"]]
+
+    assert found("taxi") == ["Safer taxi ranks"]
+    assert found(wanted.reference) == ["Safer taxi ranks"]
