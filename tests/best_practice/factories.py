@@ -1,23 +1,9 @@
-import factory
-import wagtail_factories
-
 from best_practice.models import BestPracticeSectionPage, MasterClassSectionPage
-from tests.portal.factories import home_page
+from tests.portal.factories import section_page_factory
 
-
-class BestPracticeSectionPageFactory(wagtail_factories.PageFactory):
-    title = "Best practice"
-    slug = "best-practice"
-    parent = factory.LazyFunction(home_page)
-
-    class Meta:
-        model = BestPracticeSectionPage
-
-
-class MasterClassSectionPageFactory(wagtail_factories.PageFactory):
-    title = "Master classes"
-    slug = "master-classes"
-    parent = factory.LazyFunction(home_page)
-
-    class Meta:
-        model = MasterClassSectionPage
+BestPracticeSectionPageFactory = section_page_factory(
+    BestPracticeSectionPage, "Best practice", "best-practice"
+)
+MasterClassSectionPageFactory = section_page_factory(
+    MasterClassSectionPage, "Master classes", "master-classes"
+)

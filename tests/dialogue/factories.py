@@ -1,14 +1,6 @@
-import factory
-import wagtail_factories
-
 from dialogue.models import DialogueSectionPage
-from tests.portal.factories import home_page
+from tests.portal.factories import section_page_factory
 
-
-class DialogueSectionPageFactory(wagtail_factories.PageFactory):
-    title = "National dialogue"
-    slug = "national-dialogue"
-    parent = factory.LazyFunction(home_page)
-
-    class Meta:
-        model = DialogueSectionPage
+DialogueSectionPageFactory = section_page_factory(
+    DialogueSectionPage, "National dialogue", "national-dialogue"
+)

@@ -1,7 +1,6 @@
 import datetime
 
 import factory
-import wagtail_factories
 from django.core.files.base import ContentFile
 
 from knowledge.models import (
@@ -32,25 +31,12 @@ from knowledge.models.choices import (
 )
 from portal.demo_helpers import placeholder_pdf
 from portal.taxonomy import Province, Sector
-from tests.portal.factories import home_page
+from tests.portal.factories import section_page_factory
 
-
-class ResearchSectionPageFactory(wagtail_factories.PageFactory):
-    title = "Research"
-    slug = "research"
-    parent = factory.LazyFunction(home_page)
-
-    class Meta:
-        model = ResearchSectionPage
-
-
-class PartnershipsSectionPageFactory(wagtail_factories.PageFactory):
-    title = "Partnerships"
-    slug = "partnerships"
-    parent = factory.LazyFunction(home_page)
-
-    class Meta:
-        model = PartnershipsSectionPage
+ResearchSectionPageFactory = section_page_factory(ResearchSectionPage, "Research", "research")
+PartnershipsSectionPageFactory = section_page_factory(
+    PartnershipsSectionPage, "Partnerships", "partnerships"
+)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

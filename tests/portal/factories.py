@@ -18,3 +18,12 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+def section_page_factory(model, title: str, slug: str) -> type[wagtail_factories.PageFactory]:
+    """A factory for one of the section pages that sit directly under home."""
+    meta = type("Meta", (), {"model": model})
+    attributes = {"title": title, "slug": slug, "parent": factory.LazyFunction(home_page)}
+    return type(
+        f"{model.__name__}Factory", (wagtail_factories.PageFactory,), {**attributes, "Meta": meta}
+    )

@@ -1,14 +1,6 @@
-import factory
-import wagtail_factories
-
 from reference_group.models import ReferenceGroupSectionPage
-from tests.portal.factories import home_page
+from tests.portal.factories import section_page_factory
 
-
-class ReferenceGroupSectionPageFactory(wagtail_factories.PageFactory):
-    title = "Reference group"
-    slug = "reference-group"
-    parent = factory.LazyFunction(home_page)
-
-    class Meta:
-        model = ReferenceGroupSectionPage
+ReferenceGroupSectionPageFactory = section_page_factory(
+    ReferenceGroupSectionPage, "Reference group", "reference-group"
+)
