@@ -14,8 +14,9 @@ from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 
+from portal.pdf import looks_like_pdf
+
 MAX_SCAN_BYTES = 20 * 1024 * 1024
-PDF_SIGNATURE = b"%PDF-"
 
 
 class PrivateStorage(FileSystemStorage):
@@ -44,11 +45,7 @@ def validate_pdf_scan(file) -> None:
             code="too_large",
             params={"size": round(file.size / 1024 / 1024, 1), "limit": MAX_SCAN_BYTES // 2**20},
         )
-    position = file.tell() if hasattr(file, "tell") else 0
-    file.seek(0)
-    header = file.read(1024)
-    file.seek(position)
-    if PDF_SIGNATURE not in header[:1024]:
+    if not looks_like_pdf(file):
         raise ValidationError(
             "This file is not a PDF, whatever its name says. Upload the signed scan as a PDF.",
             code="not_pdf",

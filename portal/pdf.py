@@ -1,0 +1,56 @@
+"""Recognising PDFs by their content and reading their text, for documents and signed scans."""
+
+import logging
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+PDF_SIGNATURE = b"%PDF-"
+MAX_PAGES_READ = 300
+MAX_TEXT_CHARACTERS = 2_000_000
+
+
+def looks_like_pdf(file) -> bool:
+    """Whether the file starts like a PDF (within its first kilobyte), whatever its name."""
+    position = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    header = file.read(1024)
+    file.seek(position)
+    return PDF_SIGNATURE in header
+
+
+@dataclass(frozen=True)
+class ExtractedText:
+    text: str
+    note: str = ""  # why the text could not be read, shown to readers and editors
+
+
+def extract_text(file) -> ExtractedText:
+    """The PDF's text for full-text search. A damaged or encrypted PDF gives a note instead."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    file.seek(0)
+    try:
+        reader = PdfReader(file)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return ExtractedText("", "The PDF is encrypted, so its text could not be read.")
+        parts, length = [], 0
+        for page in reader.pages[:MAX_PAGES_READ]:
+            page_text = page.extract_text() or ""
+            parts.append(page_text)
+            length += len(page_text)
+            if length > MAX_TEXT_CHARACTERS:
+                break
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+        logger.info("Could not read PDF text: %s", error)
+        return ExtractedText("", "The PDF is damaged, so its text could not be read.")
+    except Exception:  # pypdf raises many kinds of error on malformed files
+        logger.exception("Unexpected error reading PDF text")
+        return ExtractedText("", "The PDF's text could not be read.")
+    finally:
+        file.seek(0)
+    text = "\n".join(parts).strip()[:MAX_TEXT_CHARACTERS]
+    if not text:
+        return ExtractedText("", "The PDF has no text layer (perhaps a scanned image).")
+    return ExtractedText(text)

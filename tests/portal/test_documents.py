@@ -1,0 +1,70 @@
+"""Documents keep the text of PDFs for search; damaged or encrypted PDFs are kept with a note."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from pypdf import PdfReader, PdfWriter
+
+from portal.demo_helpers import placeholder_pdf
+from portal.models import PortalDocument
+
+pytestmark = pytest.mark.django_db
+
+
+def document_from(name: str, content: bytes) -> PortalDocument:
+    document = PortalDocument(title=name, file=ContentFile(content, name=name))
+    document.save()
+    return document
+
+
+def encrypted_pdf() -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(placeholder_pdf("Secret findings"))))
+    writer.encrypt("a-password")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_pdf_text_is_extracted_at_upload():
+    document = document_from("report.pdf", placeholder_pdf("Policing and the rights of sex workers"))
+
+    assert "Policing and the rights of sex workers" in document.extracted_text
+    assert document.text_extraction_note == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "note"),
+    [
+        (placeholder_pdf("x")[:200], "damaged"),
+        (encrypted_pdf(), "encrypted"),
+    ],
+    ids=["damaged", "encrypted"],
+)
+def test_unreadable_pdfs_are_kept_with_a_note(content, note):
+    document = document_from("report.pdf", content)
+
+    assert document.pk is not None
+    assert document.extracted_text == ""
+    assert note in document.text_extraction_note
+
+
+def test_other_files_have_no_text_and_no_note():
+    document = document_from("data.csv", b"a,b\n1,2\n")
+    assert (document.extracted_text, document.text_extraction_note) == ("", "")
+
+
+def test_a_file_named_pdf_that_is_not_a_pdf_is_refused_at_upload(client):
+    client.force_login(get_user_model().objects.create_superuser("boss", "", "pw"))
+
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Fake", "file": SimpleUploadedFile("fake.pdf", b"MZ this is an executable")},
+    )
+
+    assert response.status_code == 200
+    assert "This file is named .pdf but is not a PDF." in response.content.decode()
+    assert not PortalDocument.objects.exists()
