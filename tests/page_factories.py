@@ -6,7 +6,14 @@ type is rendered, unpublished and checked for a 404 without anyone remembering t
 
 from best_practice.models import BestPracticeSectionPage, MasterClassSectionPage
 from dialogue.models import DialogueSectionPage
-from knowledge.models import PartnershipsSectionPage, ResearchSectionPage
+from knowledge.models import (
+    PartnershipsSectionPage,
+    PublicationPage,
+    ResearchAgendaPage,
+    ResearchLibraryPage,
+    ResearchPriorityPage,
+    ResearchSectionPage,
+)
 from portal.models import StandardPage
 from reference_group.models import ReferenceGroupSectionPage
 from tests.best_practice.factories import (
@@ -14,7 +21,14 @@ from tests.best_practice.factories import (
     MasterClassSectionPageFactory,
 )
 from tests.dialogue.factories import DialogueSectionPageFactory
-from tests.knowledge.factories import PartnershipsSectionPageFactory, ResearchSectionPageFactory
+from tests.knowledge.factories import (
+    PartnershipsSectionPageFactory,
+    PublicationPageFactory,
+    ResearchAgendaPageFactory,
+    ResearchLibraryPageFactory,
+    ResearchPriorityPageFactory,
+    ResearchSectionPageFactory,
+)
 from tests.portal.factories import StandardPageFactory
 from tests.reference_group.factories import ReferenceGroupSectionPageFactory
 
@@ -23,6 +37,10 @@ PAGE_FACTORIES = {
     StandardPage: StandardPageFactory,
     ResearchSectionPage: ResearchSectionPageFactory,
     PartnershipsSectionPage: PartnershipsSectionPageFactory,
+    ResearchAgendaPage: ResearchAgendaPageFactory,
+    ResearchPriorityPage: ResearchPriorityPageFactory,
+    ResearchLibraryPage: ResearchLibraryPageFactory,
+    PublicationPage: PublicationPageFactory,
     BestPracticeSectionPage: BestPracticeSectionPageFactory,
     MasterClassSectionPage: MasterClassSectionPageFactory,
     DialogueSectionPage: DialogueSectionPageFactory,

@@ -4,7 +4,16 @@ from .agreements import COMPLIANCE_CHECKS, Agreement
 from .organisations import Organisation
 from .partnerships import Partnership, PartnershipParty
 from .performance import KPI, Cost, KPIMeasurement, Risk, ValueDelivered
+from .publications import (
+    PublicationAuthor,
+    PublicationDocument,
+    PublicationPage,
+    PublicationRecommendation,
+    PublicationTag,
+)
 from .references import ReferenceCounter, allocate_reference
+from .research_agenda import ResearchAgendaPage, ResearchPriorityPage
+from .research_library import ResearchLibraryPage
 from .reviews import AnnualReview
 from .sections import PartnershipsSectionPage, ResearchSectionPage
 
@@ -19,7 +28,15 @@ __all__ = [
     "Partnership",
     "PartnershipParty",
     "PartnershipsSectionPage",
+    "PublicationAuthor",
+    "PublicationDocument",
+    "PublicationPage",
+    "PublicationRecommendation",
+    "PublicationTag",
     "ReferenceCounter",
+    "ResearchAgendaPage",
+    "ResearchLibraryPage",
+    "ResearchPriorityPage",
     "ResearchSectionPage",
     "Risk",
     "ValueDelivered",

@@ -14,7 +14,11 @@ PROFILES_PER_PAGE = 20
 class ResearchSectionPage(SectionIndexPage):
     """The Research section: the research agenda and the research library live beneath it."""
 
-    subpage_types = ["portal.StandardPage"]
+    subpage_types = [
+        "knowledge.ResearchAgendaPage",
+        "knowledge.ResearchLibraryPage",
+        "portal.StandardPage",
+    ]
 
     class Meta:
         verbose_name = "Research section"
@@ -57,8 +61,16 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
             Partnership.objects.public().prefetch_related("parties__organisation"),
             reference=reference,
         )
+        from .publications import PublicationPage
+
+        publications = (
+            PublicationPage.objects.live()
+            .public()
+            .filter(partnerships=partnership)
+            .order_by("-publication_date")
+        )
         return self.render(
             request,
             template="knowledge/partnership_profile.html",
-            context_overrides={"partnership": partnership},
+            context_overrides={"partnership": partnership, "publications": publications},
         )

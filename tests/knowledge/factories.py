@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+import wagtail_factories
 from django.core.files.base import ContentFile
 
 from knowledge.models import (
@@ -11,6 +12,11 @@ from knowledge.models import (
     Partnership,
     PartnershipParty,
     PartnershipsSectionPage,
+    PublicationAuthor,
+    PublicationPage,
+    ResearchAgendaPage,
+    ResearchLibraryPage,
+    ResearchPriorityPage,
     ResearchSectionPage,
     Risk,
 )
@@ -29,6 +35,7 @@ from knowledge.models.choices import (
     Term,
     Visibility,
 )
+from knowledge.models.research_choices import PublicationType, ResearchScope
 from portal.demo_helpers import placeholder_pdf
 from portal.taxonomy import Province, Sector
 from tests.portal.factories import section_page_factory
@@ -125,3 +132,66 @@ class AnnualReviewFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = AnnualReview
+
+
+def research_section() -> ResearchSectionPage:
+    return ResearchSectionPage.objects.first() or ResearchSectionPageFactory()
+
+
+def research_library() -> ResearchLibraryPage:
+    return ResearchLibraryPage.objects.first() or ResearchLibraryPageFactory()
+
+
+def research_agenda() -> ResearchAgendaPage:
+    return ResearchAgendaPage.objects.first() or ResearchAgendaPageFactory()
+
+
+class ResearchAgendaPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Research agenda {n}")
+    parent = factory.LazyFunction(research_section)
+
+    class Meta:
+        model = ResearchAgendaPage
+
+
+class ResearchLibraryPageFactory(wagtail_factories.PageFactory):
+    title = "Research library"
+    slug = "library"
+    parent = factory.LazyFunction(research_section)
+
+    class Meta:
+        model = ResearchLibraryPage
+
+
+class ResearchPriorityPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Research priority {n}")
+    parent = factory.LazyFunction(research_agenda)
+    problem_area = "Robberies of learners on the way to school."
+    why_it_matters = "Learners miss school when routes are unsafe."
+    scope = ResearchScope.LOCAL
+    provinces = [Province.EASTERN_CAPE]
+    target_date = datetime.date(2027, 6, 30)
+
+    class Meta:
+        model = ResearchPriorityPage
+
+
+class PublicationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Publication {n}")
+    parent = factory.LazyFunction(research_library)
+    publication_type = PublicationType.RESEARCH_REPORT
+    publication_date = datetime.date(2025, 9, 1)
+    abstract = "What the study found, in brief."
+
+    class Meta:
+        model = PublicationPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def authors(self, create, names, **kwargs):
+        if not create:
+            return
+        for order, name in enumerate(names or ["Nomsa Researcher"]):
+            PublicationAuthor.objects.create(
+                publication=self, name=name, affiliation="A university", sort_order=order
+            )

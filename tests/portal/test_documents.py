@@ -30,7 +30,9 @@ def encrypted_pdf() -> bytes:
 
 
 def test_pdf_text_is_extracted_at_upload():
-    document = document_from("report.pdf", placeholder_pdf("Policing and the rights of sex workers"))
+    document = document_from(
+        "report.pdf", placeholder_pdf("Policing and the rights of sex workers")
+    )
 
     assert "Policing and the rights of sex workers" in document.extracted_text
     assert document.text_extraction_note == ""

@@ -1,0 +1,79 @@
+"""The research library's filters and sort order, read from the URL; bad values are ignored."""
+
+from django import forms
+from taggit.models import Tag
+
+from knowledge.models.research_choices import PublicationType
+from portal.taxonomy import Province, Setting
+
+SORTS = {
+    "date": ("-publication_date", "title"),
+    "title": ("title",),
+}
+
+
+def _with_all(choices, label):
+    return [("", label), *choices]
+
+
+class PublicationFilterForm(forms.Form):
+    type = forms.ChoiceField(
+        label="Type", required=False, choices=_with_all(PublicationType.choices, "All types")
+    )
+    year = forms.TypedChoiceField(label="Year", required=False, coerce=int, empty_value=None)
+    province = forms.ChoiceField(
+        required=False, choices=_with_all(Province.choices, "All provinces")
+    )
+    setting = forms.ChoiceField(required=False, choices=_with_all(Setting.choices, "All settings"))
+    topic = forms.ChoiceField(label="Topic", required=False)
+    priority = forms.TypedChoiceField(
+        label="Research priority", required=False, coerce=int, empty_value=None
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[("date", "Newest first"), ("title", "Title")],
+    )
+
+    def __init__(self, data, *, library):
+        super().__init__(data)
+        from knowledge.models import PublicationPage, ResearchPriorityPage
+
+        publications = PublicationPage.objects.child_of(library).live().public()
+        years = publications.dates("publication_date", "year", order="DESC")
+        self.fields["year"].choices = _with_all([(d.year, d.year) for d in years], "All years")
+        topics = Tag.objects.filter(
+            knowledge_publicationtag_items__content_object__in=publications
+        ).distinct()
+        self.fields["topic"].choices = _with_all(
+            [(tag.slug, tag.name) for tag in topics.order_by("name")], "All topics"
+        )
+        priorities = ResearchPriorityPage.objects.live().public().order_by("title")
+        self.fields["priority"].choices = _with_all(
+            [(p.pk, p.title) for p in priorities], "All priorities"
+        )
+
+    def valid_filters(self) -> dict:
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value not in (None, "") and name != "sort"
+        }
+
+    def apply(self, queryset):
+        filters = self.valid_filters()
+        if "type" in filters:
+            queryset = queryset.filter(publication_type=filters["type"])
+        if "year" in filters:
+            queryset = queryset.filter(publication_date__year=filters["year"])
+        if "province" in filters:
+            queryset = queryset.filter(provinces__has=filters["province"])
+        if "setting" in filters:
+            queryset = queryset.filter(place_settings__has=filters["setting"])
+        if "topic" in filters:
+            queryset = queryset.filter(topics__slug=filters["topic"]).distinct()
+        if "priority" in filters:
+            queryset = queryset.filter(priority_id=filters["priority"])
+        sort = self.cleaned_data.get("sort") or "date"
+        return queryset.order_by(*SORTS.get(sort, SORTS["date"]))

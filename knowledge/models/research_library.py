@@ -1,0 +1,69 @@
+"""The research library: every publication, filterable, sortable, with feeds of what is new."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from taggit.models import Tag
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from portal.models import BasePage
+
+PUBLICATIONS_PER_PAGE = 20
+
+
+class ResearchLibraryPage(RoutablePageMixin, BasePage):
+    parent_page_types = ["knowledge.ResearchSectionPage"]
+    subpage_types = ["knowledge.PublicationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "research library"
+
+    def publications(self):
+        from .publications import PublicationPage
+
+        return PublicationPage.objects.child_of(self).live().public()
+
+    @path("")
+    def library(self, request):
+        from knowledge.library_filters import PublicationFilterForm
+
+        form = PublicationFilterForm(request.GET, library=self)
+        publications = form.apply(self.publications()).prefetch_related("authors")
+        page = Paginator(publications, PUBLICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "publications": page,
+                "filter_query": query.urlencode(),
+                "filters_applied": bool(form.valid_filters()),
+            },
+        )
+
+    @path("feed/")
+    def rss_feed(self, request):
+        from knowledge.feeds import PublicationRssFeed
+
+        return PublicationRssFeed(self)(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        from knowledge.feeds import PublicationAtomFeed
+
+        return PublicationAtomFeed(self)(request)
+
+    @path("topics/<slug:topic>/feed/")
+    def topic_rss_feed(self, request, topic):
+        from knowledge.feeds import PublicationRssFeed
+
+        tag = get_object_or_404(Tag, slug=topic)
+        return PublicationRssFeed(self, topic=tag)(request)
+
+    @path("topics/<slug:topic>/feed/atom/")
+    def topic_atom_feed(self, request, topic):
+        from knowledge.feeds import PublicationAtomFeed
+
+        tag = get_object_or_404(Tag, slug=topic)
+        return PublicationAtomFeed(self, topic=tag)(request)
