@@ -5,6 +5,8 @@ Stored as text with delimiters on both sides of every value ("|gauteng|limpopo|"
 a join table per vocabulary. Values are kept in the vocabulary's own order.
 """
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -46,7 +48,8 @@ class ChoiceListField(models.TextField):
         if value is None or value == "":
             return []
         if isinstance(value, str):
-            return [part for part in value.split(DELIMITER) if part]
+            # Stored form "|a|b|", or "a,b" as serialised into revisions and fixtures.
+            return [part.strip() for part in re.split(r"[|,]", value) if part.strip()]
         return self._ordered(value)
 
     def from_db_value(self, value, expression, connection):

@@ -152,13 +152,13 @@ class PublicationPage(RoutablePageMixin, BasePage):
     def publication(self, request):
         return self.render(request)
 
-    @path("cite.bib")
+    @path("cite/bibtex/")
     def bibtex(self, request):
         from knowledge.citations import bibtex_response
 
         return bibtex_response(self, request)
 
-    @path("cite.ris")
+    @path("cite/ris/")
     def ris(self, request):
         from knowledge.citations import ris_response
 

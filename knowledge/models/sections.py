@@ -34,6 +34,16 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
     class Meta:
         verbose_name = "Partnerships section"
 
+    def get_sitemap_urls(self, request=None):
+        """The section itself and every public partnership profile."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for reference, updated_at in Partnership.objects.public().values_list(
+            "reference", "updated_at"
+        ):
+            urls.append({"location": f"{base}{reference}/", "lastmod": updated_at})
+        return urls
+
     @path("")
     def partnership_list(self, request):
         from knowledge.public_filters import PartnershipFilterForm

@@ -64,6 +64,8 @@ def render_public_pages() -> dict[str, str]:
             continue
         response = client.get(url)
         assert response.status_code == 200, url
+        if not response["Content-Type"].startswith("text/html"):
+            continue  # feeds and citation downloads are checked by their own tests
         html = response.content.decode()
         pages[url] = html
         for link in BeautifulSoup(html, "html.parser").find_all("a", href=True):

@@ -41,3 +41,12 @@ def test_unknown_values_are_refused_at_the_field():
         organisation.full_clean()
     assert "provinces" in error.value.message_dict
     assert "atlantis" in error.value.message_dict["provinces"][0]
+
+
+def test_values_survive_serialisation_into_revisions():
+    organisation = OrganisationFactory(provinces=[Province.GAUTENG, Province.LIMPOPO])
+    field = Organisation._meta.get_field("provinces")
+
+    serialised = field.value_to_string(organisation)
+
+    assert field.to_python(serialised) == ["gauteng", "limpopo"]
