@@ -1,0 +1,171 @@
+"""The research library for readers: filters in the URL, sorting, pagination, and the links
+between publications, priorities and partnership profiles."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from knowledge.models import PublicationDocument
+from knowledge.models.choices import Visibility
+from portal.models import PortalDocument
+from portal.taxonomy import Province, Setting
+from tests.knowledge.factories import (
+    PartnershipFactory,
+    PartnershipsSectionPageFactory,
+    PublicationPageFactory,
+    ResearchPriorityPageFactory,
+    research_library,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(client, query="") -> list[str]:
+    response = client.get(research_library().url + query)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [link.get_text(strip=True) for link in soup.select(".card-list .card__title a")]
+
+
+@pytest.fixture
+def shelf():
+    priority = ResearchPriorityPageFactory(title="Early warning")
+    first = PublicationPageFactory(
+        title="Brief on patrols",
+        publication_type="policy-brief",
+        publication_date=datetime.date(2024, 5, 1),
+        provinces=[Province.LIMPOPO],
+        place_settings=[Setting.RURAL],
+    )
+    first.topics.add("patrols")
+    first.save()
+    PublicationPageFactory(
+        title="Annual evaluation",
+        publication_type="evaluation",
+        publication_date=datetime.date(2025, 2, 1),
+        provinces=[Province.GAUTENG],
+        place_settings=[Setting.URBAN],
+        priority=priority,
+    )
+    return priority
+
+
+def test_newest_first_by_default_and_by_title_on_request(client, shelf):
+    assert titles(client) == ["Annual evaluation", "Brief on patrols"]
+    assert titles(client, "?sort=title") == ["Annual evaluation", "Brief on patrols"]
+    PublicationPageFactory(title="Zulu-language guide", publication_date=datetime.date(2020, 1, 1))
+    assert titles(client, "?sort=title")[-1] == "Zulu-language guide"
+    assert titles(client)[-1] == "Zulu-language guide"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?type=policy-brief", ["Brief on patrols"]),
+        ("?year=2025", ["Annual evaluation"]),
+        ("?province=limpopo", ["Brief on patrols"]),
+        ("?setting=urban", ["Annual evaluation"]),
+        ("?topic=patrols", ["Brief on patrols"]),
+    ],
+)
+def test_each_filter_narrows_the_library(client, shelf, query, expected):
+    assert titles(client, query) == expected
+
+
+def test_filter_by_priority(client, shelf):
+    assert titles(client, f"?priority={shelf.pk}") == ["Annual evaluation"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?type=novel",
+        "?year=abc",
+        "?year=1850",
+        "?priority=x",
+        "?topic=<b>",
+        "?sort=random",
+        "?page=-1",
+    ],
+)
+def test_invalid_filter_values_are_ignored(client, shelf, query):
+    assert sorted(titles(client, query)) == ["Annual evaluation", "Brief on patrols"]
+
+
+def test_pagination_keeps_the_filters(client):
+    for number in range(22):
+        PublicationPageFactory(
+            title=f"Report {number:02d}",
+            publication_type="evaluation",
+            publication_date=datetime.date(2024, 1, 1) + datetime.timedelta(days=number),
+        )
+    response = client.get(research_library().url + "?type=evaluation&sort=title")
+    next_link = BeautifulSoup(response.content, "html.parser").select_one('a[rel="next"]')
+    assert next_link["href"] == "?type=evaluation&sort=title&page=2"
+    assert titles(client, "?type=evaluation&sort=title&page=2") == ["Report 20", "Report 21"]
+
+
+def test_listing_queries_do_not_grow_with_the_number_of_publications(client):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(research_library().url).status_code == 200
+        return len(queries)
+
+    PublicationPageFactory.create_batch(2)
+    count()
+    few = count()
+    PublicationPageFactory.create_batch(12, authors=["One Author", "Two Author"])
+    assert count() == few
+
+
+def test_priority_page_lists_the_publications_that_answer_it(client, shelf):
+    html = client.get(shelf.url).content.decode()
+    assert "Annual evaluation" in html
+    assert "Brief on patrols" not in html
+
+
+def test_publication_and_profile_link_to_each_other_but_never_name_internal_work(client):
+    section = PartnershipsSectionPageFactory()
+    public = PartnershipFactory(title="Safer schools")
+    internal = PartnershipFactory(title="Confidential pilot", visibility=Visibility.INTERNAL)
+    publication = PublicationPageFactory(title="School safety study")
+    publication.partnerships.set([public, internal])
+    publication.save_revision().publish()
+
+    publication_html = client.get(publication.url).content.decode()
+    profile_url = f"{section.url}{public.reference}/"
+    assert f'href="{profile_url}"' in publication_html
+    assert "Confidential pilot" not in publication_html
+    assert internal.reference not in publication_html
+
+    profile_html = client.get(profile_url).content.decode()
+    assert "School safety study" in profile_html
+    assert client.get(f"{section.url}{internal.reference}/").status_code == 404
+
+
+def test_sitemap_lists_pages_and_public_profiles_only(client):
+    section = PartnershipsSectionPageFactory()
+    public = PartnershipFactory()
+    internal = PartnershipFactory(visibility=Visibility.INTERNAL)
+    publication = PublicationPageFactory()
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert publication.url in xml
+    assert f"{section.url}{public.reference}/" in xml
+    assert internal.reference not in xml
+
+
+def test_a_document_whose_text_could_not_be_read_says_so(client):
+    damaged = PortalDocument(title="Scan", file=ContentFile(b"%PDF-1.4 broken", name="scan.pdf"))
+    damaged.save()
+    publication = PublicationPageFactory()
+    PublicationDocument.objects.create(publication=publication, document=damaged)
+
+    html = client.get(publication.url).content.decode()
+
+    assert "The PDF is damaged, so its text could not be read." in html
