@@ -12,7 +12,14 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from knowledge import admin_filters, admin_panels
 from knowledge.admin_forms import KPIMeasurementForm
 from knowledge.flags import annotate_flags, flags_of
-from knowledge.models import Agreement, AnnualReview, KPIMeasurement, Organisation, Partnership
+from knowledge.models import (
+    Agreement,
+    AnnualReview,
+    KPIMeasurement,
+    Organisation,
+    Partnership,
+    ResearchProject,
+)
 from knowledge.register_columns import (
     ORGANISATION_COLUMNS,
     PARTNERSHIP_COLUMNS,
@@ -158,6 +165,20 @@ class KPIMeasurementViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return KPIMeasurement.objects.select_related("kpi")
+
+
+class ResearchProjectViewSet(SnippetViewSet):
+    model = ResearchProject
+    icon = "doc-empty-inverse"
+    menu_label = "Research projects"
+    list_display = ["title", "priority", Column("status", accessor="get_status_display")]
+    list_filter = ["status"]
+    add_to_admin_menu = True
+    menu_order = 160
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return ResearchProject.objects.select_related("priority")
 
 
 class PartnershipRegisterViewSetGroup(SnippetViewSetGroup):

@@ -9,10 +9,11 @@ from knowledge import views
 from knowledge.dashboard import RegisterSummaryPanel
 from knowledge.home_figures import register_figures
 from knowledge.import_view import RegisterImportView, can_import
-from knowledge.viewsets import PartnershipRegisterViewSetGroup
+from knowledge.viewsets import PartnershipRegisterViewSetGroup, ResearchProjectViewSet
 from portal.home_sections import HOME_SECTIONS_HOOK
 
 register_snippet(PartnershipRegisterViewSetGroup)
+register_snippet(ResearchProjectViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -16,11 +16,13 @@ from knowledge.models import (
     ResearchAgendaPage,
     ResearchLibraryPage,
     ResearchPriorityPage,
+    ResearchProject,
     ResearchSectionPage,
 )
 from knowledge.models.research_choices import (
     Addressee,
     PriorityStatus,
+    ProjectStatus,
     PublicationType,
     ResearchMethod,
     ResearchScope,
@@ -61,6 +63,12 @@ PRIORITIES = [
         "months": 12,
         "status": PriorityStatus.COMMISSIONED,
         "partnerships": ["Mthatha safer schools patrols"],
+        "project": {
+            "title": "Learners' routes to school: a survey in two towns",
+            "summary": "Learners, parents and patrollers describe where and when routes to "
+            "school feel unsafe, and what the patrols changed.",
+            "status": ProjectStatus.UNDER_WAY,
+        },
     },
     {
         "slug": "programme-evaluation",
@@ -210,6 +218,8 @@ def load(log: Log) -> None:
         if not existed:
             priority.partnerships.set(_partnerships(spec["partnerships"]))
             priority.save_revision().publish()
+            if spec.get("project"):
+                ResearchProject.objects.create(priority=priority, **spec["project"])
         priorities[spec["slug"]] = priority
 
     library = ensure_child_page(

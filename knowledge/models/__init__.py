@@ -14,6 +14,7 @@ from .publications import (
 from .references import ReferenceCounter, allocate_reference
 from .research_agenda import ResearchAgendaPage, ResearchPriorityPage
 from .research_library import ResearchLibraryPage
+from .research_projects import ResearchProject
 from .reviews import AnnualReview
 from .sections import PartnershipsSectionPage, ResearchSectionPage
 
@@ -37,6 +38,7 @@ __all__ = [
     "ResearchAgendaPage",
     "ResearchLibraryPage",
     "ResearchPriorityPage",
+    "ResearchProject",
     "ResearchSectionPage",
     "Risk",
     "ValueDelivered",

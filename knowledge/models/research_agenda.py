@@ -92,5 +92,8 @@ class ResearchPriorityPage(BasePage):
             .filter(priority=self)
             .order_by("-publication_date")
         )
+        context["projects"] = self.projects.exclude(status="cancelled").select_related(
+            "lead_organisation"
+        )
         context["public_partnerships"] = self.partnerships.filter(visibility=Visibility.PUBLIC)
         return context

@@ -65,3 +65,10 @@ class Language(models.TextChoices):
     TSHIVENDA = "ve", "Tshivenda"
     ISINDEBELE = "nr", "isiNdebele"
     SIGN_LANGUAGE = "sfs", "South African Sign Language"
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    UNDER_WAY = "under-way", "Under way"
+    COMPLETED = "completed", "Completed"
+    CANCELLED = "cancelled", "Cancelled"

@@ -1,6 +1,7 @@
 """The research library: every publication, filterable, sortable, with feeds of what is new."""
 
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from taggit.models import Tag
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -39,6 +40,36 @@ class ResearchLibraryPage(RoutablePageMixin, BasePage):
                 "publications": page,
                 "filter_query": query.urlencode(),
                 "filters_applied": bool(form.valid_filters()),
+            },
+        )
+
+    @path("recommendations/")
+    @path("recommendations/<slug:body>/")
+    def recommendations(self, request, body=None):
+        """Recommendations of every publication, grouped by the body they are addressed to."""
+        from .publications import PublicationRecommendation
+        from .research_choices import Addressee
+
+        if body is not None and body not in Addressee.values:
+            raise Http404("No such body.")
+        recommendations = (
+            PublicationRecommendation.objects.filter(publication__in=self.publications())
+            .exclude(addressed_to="")
+            .select_related("publication")
+            .order_by("addressed_to", "-publication__publication_date", "sort_order")
+        )
+        if body is not None:
+            recommendations = recommendations.filter(addressed_to=body)
+        groups = {}
+        for recommendation in recommendations:
+            groups.setdefault(recommendation.get_addressed_to_display(), []).append(recommendation)
+        return self.render(
+            request,
+            template="knowledge/research_recommendations.html",
+            context_overrides={
+                "groups": groups,
+                "body_label": Addressee(body).label if body else "",
+                "bodies": Addressee.choices,
             },
         )
 

@@ -27,6 +27,9 @@ class PortalDocument(AbstractDocument):
 
     def save(self, *args, **kwargs):
         if self.file and not self.file._committed:
+            # The admin form records size and hash; files saved in code need them too.
+            self.file_size = self.file.size
+            self._set_file_hash()
             self.read_text()
         super().save(*args, **kwargs)
 

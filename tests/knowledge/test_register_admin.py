@@ -144,6 +144,17 @@ def test_agreement_editor_links_the_scan_through_the_checked_view(admin_client):
     assert agreement.scan_sha256 in html
 
 
+def test_research_project_screens_open(admin_client):
+    assert (
+        admin_client.get(reverse("wagtailsnippets_knowledge_researchproject:list")).status_code
+        == 200
+    )
+    assert (
+        admin_client.get(reverse("wagtailsnippets_knowledge_researchproject:add")).status_code
+        == 200
+    )
+
+
 def test_import_page_opens_from_the_register_menu(admin_client):
     response = admin_client.get(reverse("knowledge_register_import"))
     assert response.status_code == 200

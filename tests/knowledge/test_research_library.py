@@ -5,12 +5,14 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from knowledge.models import PublicationDocument
+from knowledge.models import PublicationDocument, PublicationRecommendation, ResearchProject
 from knowledge.models.choices import Visibility
+from knowledge.models.research_choices import Addressee, ProjectStatus
 from portal.models import PortalDocument
 from portal.taxonomy import Province, Setting
 from tests.knowledge.factories import (
@@ -169,3 +171,53 @@ def test_a_document_whose_text_could_not_be_read_says_so(client):
     html = client.get(publication.url).content.decode()
 
     assert "The PDF is damaged, so its text could not be read." in html
+
+
+def test_priority_page_lists_its_projects_but_not_cancelled_ones(client):
+    priority = ResearchPriorityPageFactory()
+    ResearchProject.objects.create(
+        title="School-route survey",
+        priority=priority,
+        summary="Surveying learners.",
+        status=ProjectStatus.UNDER_WAY,
+    )
+    ResearchProject.objects.create(
+        title="Dropped idea", priority=priority, summary="x", status=ProjectStatus.CANCELLED
+    )
+
+    html = client.get(priority.url).content.decode()
+
+    assert "School-route survey" in html
+    assert "Dropped idea" not in html
+
+
+def test_a_project_cannot_end_before_it_starts():
+    project = ResearchProject(
+        title="x",
+        priority=ResearchPriorityPageFactory(),
+        summary="x",
+        start_date=datetime.date(2026, 5, 1),
+        end_date=datetime.date(2026, 4, 1),
+    )
+    with pytest.raises(ValidationError) as error:
+        project.full_clean()
+    assert "end_date" in error.value.message_dict
+
+
+def test_recommendations_are_listed_per_body(client):
+    publication = PublicationPageFactory(title="Patrol study")
+    PublicationRecommendation.objects.create(
+        publication=publication, text="Train patrollers together.", addressed_to=Addressee.SAPS
+    )
+    PublicationRecommendation.objects.create(
+        publication=publication, text="Fund the forums.", addressed_to=Addressee.MUNICIPALITIES
+    )
+    library = research_library()
+
+    everything = client.get(f"{library.url}recommendations/").content.decode()
+    for_saps = client.get(f"{library.url}recommendations/saps/").content.decode()
+
+    assert "Train patrollers together." in everything and "Fund the forums." in everything
+    assert "Train patrollers together." in for_saps
+    assert "Fund the forums." not in for_saps
+    assert client.get(f"{library.url}recommendations/aliens/").status_code == 404

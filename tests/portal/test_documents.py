@@ -36,6 +36,8 @@ def test_pdf_text_is_extracted_at_upload():
 
     assert "Policing and the rights of sex workers" in document.extracted_text
     assert document.text_extraction_note == ""
+    assert document.file_size == len(placeholder_pdf("Policing and the rights of sex workers"))
+    assert len(document.file_hash) == 40
 
 
 @pytest.mark.parametrize(
