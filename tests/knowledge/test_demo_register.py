@@ -1,4 +1,4 @@
-"""The demo register loads once, shows every kind of flag, and keeps its scans private."""
+"""The demo register and research load once, show every kind of flag, and tie together."""
 
 import hashlib
 
@@ -15,6 +15,9 @@ from knowledge.models import (
     Organisation,
     Partnership,
     PartnershipParty,
+    PublicationPage,
+    ResearchPriorityPage,
+    ResearchProject,
     Risk,
 )
 from knowledge.portfolio import portfolio_summary
@@ -79,3 +82,21 @@ def test_demo_scans_are_pdfs_with_matching_checksums():
             content = scan.read()
         assert content.startswith(b"%PDF-")
         assert hashlib.sha256(content).hexdigest() == agreement.scan_sha256
+
+
+def test_demo_research_is_tied_to_the_register_and_loads_once():
+    call_command("load_demo_content", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+
+    publications = PublicationPage.objects.live()
+    assert publications.count() == 3
+    assert ResearchPriorityPage.objects.count() == 4
+    assert ResearchProject.objects.count() == 1
+    report = publications.get(slug="policing-and-sex-workers-rights")
+    assert [p.title for p in report.partnerships.all()] == ["Positive Policing Partnership"]
+    for publication in publications:
+        assert publication.authors.exists()
+        document = publication.documents.get().document
+        # Helvetica's apostrophe comes back as a typographic one.
+        text = document.extracted_text.replace("\n", " ").replace("\u2019", "'")
+        assert publication.title in text
