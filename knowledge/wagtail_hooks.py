@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 
 from knowledge import views
 from knowledge.dashboard import RegisterSummaryPanel
-from knowledge.home_figures import register_figures
+from knowledge.home_sections import latest_research, register_figures
 from knowledge.import_view import RegisterImportView, can_import
 from knowledge.viewsets import PartnershipRegisterViewSetGroup, ResearchProjectViewSet
 from portal.home_sections import HOME_SECTIONS_HOOK
@@ -43,3 +43,4 @@ def add_register_summary(request, panels):
 
 
 hooks.register(HOME_SECTIONS_HOOK, register_figures)
+hooks.register(HOME_SECTIONS_HOOK, latest_research)

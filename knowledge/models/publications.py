@@ -128,7 +128,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         latest = timezone.localdate() + datetime.timedelta(days=MAX_DAYS_AHEAD)
         if self.publication_date and self.publication_date > latest:
             raise ValidationError(
-                {"publication_date": "A publication date more than a year ahead is a mistake."}
+                {"publication_date": "This date is more than a year ahead; check the year."}
             )
 
     def get_meta_description(self) -> str:

@@ -221,3 +221,14 @@ def test_recommendations_are_listed_per_body(client):
     assert "Train patrollers together." in for_saps
     assert "Fund the forums." not in for_saps
     assert client.get(f"{library.url}recommendations/aliens/").status_code == 404
+
+
+def test_home_page_shows_the_latest_research_newest_first(client):
+    for year in (2021, 2023, 2024, 2025):
+        PublicationPageFactory(title=f"Study {year}", publication_date=datetime.date(year, 1, 1))
+
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    heading = soup.find("h2", string="Latest research")
+    titles_shown = [a.get_text(strip=True) for a in heading.find_parent("section").select("h3 a")]
+
+    assert titles_shown == ["Study 2025", "Study 2024", "Study 2023"]
