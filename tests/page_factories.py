@@ -4,7 +4,12 @@ tests/portal/test_page_rendering.py fails when a page type has no entry here, so
 type is rendered, unpublished and checked for a 404 without anyone remembering to add a test.
 """
 
-from best_practice.models import BestPracticeSectionPage, MasterClassSectionPage
+from best_practice.models import (
+    BestPracticeSectionPage,
+    MasterClassPage,
+    MasterClassSectionPage,
+    PracticePage,
+)
 from dialogue.models import DialogueSectionPage
 from knowledge.models import (
     PartnershipsSectionPage,
@@ -18,7 +23,9 @@ from portal.models import StandardPage
 from reference_group.models import ReferenceGroupSectionPage
 from tests.best_practice.factories import (
     BestPracticeSectionPageFactory,
+    MasterClassPageFactory,
     MasterClassSectionPageFactory,
+    PracticePageFactory,
 )
 from tests.dialogue.factories import DialogueSectionPageFactory
 from tests.knowledge.factories import (
@@ -43,6 +50,8 @@ PAGE_FACTORIES = {
     PublicationPage: PublicationPageFactory,
     BestPracticeSectionPage: BestPracticeSectionPageFactory,
     MasterClassSectionPage: MasterClassSectionPageFactory,
+    PracticePage: PracticePageFactory,
+    MasterClassPage: MasterClassPageFactory,
     DialogueSectionPage: DialogueSectionPageFactory,
     ReferenceGroupSectionPage: ReferenceGroupSectionPageFactory,
 }

@@ -71,6 +71,8 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
             Partnership.objects.public().prefetch_related("parties__organisation"),
             reference=reference,
         )
+        from knowledge.profile_sections import collect_profile_sections
+
         from .publications import PublicationPage
 
         publications = (
@@ -82,5 +84,9 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
         return self.render(
             request,
             template="knowledge/partnership_profile.html",
-            context_overrides={"partnership": partnership, "publications": publications},
+            context_overrides={
+                "partnership": partnership,
+                "publications": publications,
+                "profile_sections": collect_profile_sections(request, partnership),
+            },
         )

@@ -1,4 +1,15 @@
-from best_practice.models import BestPracticeSectionPage, MasterClassSectionPage
+import datetime
+
+import factory
+import wagtail_factories
+
+from best_practice.models import (
+    BestPracticeSectionPage,
+    MasterClassPage,
+    MasterClassSectionPage,
+    PracticePage,
+)
+from portal.taxonomy import Setting, StrategyCategory
 from tests.portal.factories import section_page_factory
 
 BestPracticeSectionPageFactory = section_page_factory(
@@ -7,3 +18,38 @@ BestPracticeSectionPageFactory = section_page_factory(
 MasterClassSectionPageFactory = section_page_factory(
     MasterClassSectionPage, "Master classes", "master-classes"
 )
+
+
+def practice_library() -> BestPracticeSectionPage:
+    return BestPracticeSectionPage.objects.first() or BestPracticeSectionPageFactory()
+
+
+def master_class_section() -> MasterClassSectionPage:
+    return MasterClassSectionPage.objects.first() or MasterClassSectionPageFactory()
+
+
+class PracticePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Practice {n}")
+    parent = factory.LazyFunction(practice_library)
+    strategy_category = StrategyCategory.PATROL
+    place_settings = [Setting.RURAL]
+    problem = "Stock theft at night."
+    summary = "Joint patrols of farmers and police."
+    mechanism = "Visible patrols raise the risk for thieves."
+    implementation_steps = "Agree routes\nShare a radio channel"
+
+    class Meta:
+        model = PracticePage
+
+
+class MasterClassPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Master class {n}")
+    parent = factory.LazyFunction(master_class_section)
+    theme = "Community policing in practice"
+    audience = ["saps", "cpf"]
+    start_date = datetime.date(2027, 3, 1)
+    venue = "Pretoria"
+    learning_outcomes = "Plan a joint patrol"
+
+    class Meta:
+        model = MasterClassPage

@@ -1,0 +1,14 @@
+"""The best-practice library and master classes."""
+
+from .master_classes import Facilitator, MasterClassPage
+from .practices import EvidenceItem, PracticePage
+from .sections import BestPracticeSectionPage, MasterClassSectionPage
+
+__all__ = [
+    "BestPracticeSectionPage",
+    "EvidenceItem",
+    "Facilitator",
+    "MasterClassPage",
+    "MasterClassSectionPage",
+    "PracticePage",
+]

@@ -1,0 +1,118 @@
+"""Master classes (strategy 4.2.5): short courses that teach practices from the library."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from portal.fields import ChoiceListField
+from portal.models import BasePage
+
+from .choices import Audience
+
+
+class LinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=200)
+    url = blocks.URLBlock()
+
+
+class ModuleBlock(blocks.StructBlock):
+    """One module. Videos are links, not embeds: the portal must work on a closed network."""
+
+    title = blocks.CharBlock(max_length=200)
+    outcomes = blocks.TextBlock(help_text="What participants can do afterwards, one per line.")
+    materials = blocks.ListBlock(DocumentChooserBlock(), required=False, default=[])
+    videos = blocks.ListBlock(LinkBlock(), required=False, default=[])
+    links = blocks.ListBlock(LinkBlock(), required=False, default=[])
+
+    class Meta:
+        icon = "list-ol"
+        template = "best_practice/blocks/module_block.html"
+
+
+class MasterClassPage(BasePage):
+    theme = models.CharField(max_length=255)
+    audience = ChoiceListField(vocabulary=Audience)
+    partner_institutions = ParentalManyToManyField(
+        "knowledge.Organisation", blank=True, related_name="master_classes"
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    venue = models.CharField(max_length=255, blank=True)
+    online_link = models.URLField(blank=True)
+    learning_outcomes = models.TextField(help_text="One per line.")
+    modules = StreamField([("module", ModuleBlock())], blank=True, use_json_field=True)
+    practices = ParentalManyToManyField(
+        "best_practice.PracticePage", blank=True, related_name="master_classes"
+    )
+
+    parent_page_types = ["best_practice.MasterClassSectionPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels[:2],
+        FieldPanel("theme"),
+        FieldPanel("audience"),
+        InlinePanel("facilitators", heading="Facilitators", label="Facilitator"),
+        FieldPanel("partner_institutions"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("venue"),
+                FieldPanel("online_link"),
+            ],
+            heading="When and where",
+        ),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("modules"),
+        FieldPanel("practices"),
+        *BasePage.content_panels[2:],
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("theme", boost=2),
+        index.SearchField("learning_outcomes"),
+        index.SearchField("modules"),
+    ]
+
+    class Meta:
+        verbose_name = "master class"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = "The class ends before it starts."
+        if not self.venue.strip() and not self.online_link:
+            errors["venue"] = "Give a venue, an online link, or both."
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["taught_practices"] = self.practices.filter(live=True)
+        return context
+
+    @property
+    def outcomes(self) -> list[str]:
+        return [line.strip() for line in self.learning_outcomes.splitlines() if line.strip()]
+
+
+class Facilitator(Orderable):
+    master_class = ParentalKey(
+        MasterClassPage, on_delete=models.CASCADE, related_name="facilitators"
+    )
+    name = models.CharField(max_length=200)
+    organisation = models.ForeignKey(
+        "knowledge.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")])]
+
+    def __str__(self):
+        return self.name

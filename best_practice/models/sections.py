@@ -1,0 +1,62 @@
+"""The Best practice and Master classes sections: the practice library and the class list."""
+
+from django.core.paginator import Paginator
+from django.utils import timezone
+
+from portal.models import SectionIndexPage
+
+PRACTICES_PER_PAGE = 20
+
+
+class BestPracticeSectionPage(SectionIndexPage):
+    """The practice library: filters, sort orders, and a matrix of where evidence is thin."""
+
+    subpage_types = ["best_practice.PracticePage", "portal.StandardPage"]
+
+    class Meta:
+        verbose_name = "Best practice section"
+
+    def get_context(self, request, *args, **kwargs):
+        from best_practice.filters import PracticeFilterForm, category_setting_matrix
+
+        from .practices import PracticePage
+
+        context = super().get_context(request, *args, **kwargs)
+        practices = PracticePage.objects.child_of(self).live().public()
+        form = PracticeFilterForm(request.GET)
+        page = Paginator(form.apply(practices), PRACTICES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=form,
+            practices=page,
+            filter_query=query.urlencode(),
+            filters_applied=bool(form.valid_filters()),
+            matrix=category_setting_matrix(practices),
+            child_pages=context["child_pages"].not_type(PracticePage),
+        )
+        return context
+
+
+class MasterClassSectionPage(SectionIndexPage):
+    """Upcoming master classes first, then past ones."""
+
+    subpage_types = ["best_practice.MasterClassPage", "portal.StandardPage"]
+
+    class Meta:
+        verbose_name = "Master classes section"
+
+    def get_context(self, request, *args, **kwargs):
+        from .master_classes import MasterClassPage
+
+        context = super().get_context(request, *args, **kwargs)
+        classes = MasterClassPage.objects.child_of(self).live().public()
+        today = timezone.localdate()
+        context.update(
+            upcoming=classes.filter(start_date__gte=today).order_by("start_date"),
+            past=classes.filter(start_date__lt=today).order_by("-start_date"),
+            child_pages=context["child_pages"].not_type(MasterClassPage),
+        )
+        return context

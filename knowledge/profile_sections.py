@@ -1,0 +1,31 @@
+"""How other apps add what cites a partnership to its public profile (practices, dialogues,
+assessments) without the register importing them.
+
+An app registers ``fn(request, partnership) -> ProfileSection | None`` under
+``PROFILE_SECTIONS_HOOK``; sections without items are not shown.
+"""
+
+from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+PROFILE_SECTIONS_HOOK = "partnership_profile_sections"
+
+
+@dataclass(frozen=True)
+class ProfileLink:
+    title: str
+    url: str
+    meta: str = ""
+
+
+@dataclass(frozen=True)
+class ProfileSection:
+    heading: str
+    items: list[ProfileLink] = field(default_factory=list)
+    order: int = 100
+
+
+def collect_profile_sections(request, partnership) -> list[ProfileSection]:
+    sections = [build(request, partnership) for build in hooks.get_hooks(PROFILE_SECTIONS_HOOK)]
+    return sorted((s for s in sections if s and s.items), key=lambda s: s.order)
