@@ -20,7 +20,8 @@ class PracticePageForm(WagtailAdminPageForm):
         formset = self.formsets["evidence_items"]
         kept = []
         for form in formset.forms:
-            if formset.can_delete and formset._should_delete_form(form):
+            # The child forms may not be cleaned yet: read the raw "delete" tick.
+            if formset.can_delete and "DELETE" in form.fields and form["DELETE"].data:
                 continue
             if form.instance.pk or form.has_changed():
                 kept.append(form)

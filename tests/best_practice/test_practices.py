@@ -1,0 +1,301 @@
+"""The practice library: evidence in both directions, filters, the matrix, validation, tree rules
+and query counts."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from best_practice.models import (
+    BestPracticeSectionPage,
+    EvidenceItem,
+    MasterClassPage,
+    MasterClassSectionPage,
+    PracticePage,
+)
+from knowledge.models.choices import Visibility
+from portal.models import HomePage, StandardPage
+from portal.taxonomy import Province, Setting, StrategyCategory
+from tests.best_practice.factories import (
+    MasterClassPageFactory,
+    PracticePageFactory,
+    master_class_section,
+    practice_library,
+)
+from tests.knowledge.factories import (
+    PartnershipFactory,
+    PartnershipsSectionPageFactory,
+    PublicationPageFactory,
+)
+
+
+def soup(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def listed(client, query=""):
+    page = soup(client, practice_library().url + query)
+    return [a.get_text(strip=True) for a in page.select(".card-list .card__title a")]
+
+
+class PracticeTreeTests(WagtailPageTestCase):
+    def test_practices_and_master_classes_live_in_their_sections(self):
+        self.assertAllowedParentPageTypes(PracticePage, {BestPracticeSectionPage})
+        self.assertAllowedParentPageTypes(MasterClassPage, {MasterClassSectionPage})
+        self.assertAllowedSubpageTypes(BestPracticeSectionPage, {PracticePage, StandardPage})
+        self.assertAllowedSubpageTypes(MasterClassSectionPage, {MasterClassPage, StandardPage})
+        self.assertCanNotCreateAt(HomePage, PracticePage)
+        self.assertCanNotCreateAt(MasterClassSectionPage, PracticePage)
+
+
+def practice_form(**overrides):
+    data = {
+        "title": "Joint patrols",
+        "slug": "joint-patrols",
+        "introduction": "",
+        "body": streamfield([]),
+        "strategy_category": "patrol",
+        "problem": "Stock theft.",
+        "summary": "Patrols.",
+        "mechanism": "Visibility.",
+        "implementation_steps": "Plan",
+        "evidence_rating": "",
+        "evidence_strength": "",
+        "expected_impact": "3",
+        "ease_of_implementation": "3",
+        "evidence_items": inline_formset([]),
+    }
+    data.update(overrides)
+    # Multiple-choice values go in as a list, beside the flattened form data.
+    return {
+        **nested_form_data(data),
+        "place_settings": ["rural"],
+        "action-publish": "action-publish",
+    }
+
+
+class PracticeEditorTests(WagtailPageTestCase):
+    def setUp(self):
+        self.client.force_login(get_user_model().objects.create_superuser("boss", "", "pw"))
+        self.library = practice_library()
+        self.url = f"/admin/pages/add/best_practice/practicepage/{self.library.pk}/"
+
+    def refused(self, **overrides) -> str:
+        response = self.client.post(self.url, practice_form(**overrides))
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(PracticePage.objects.exists())
+        return response.content.decode()
+
+    def test_a_rating_without_evidence_is_refused(self):
+        html = self.refused(evidence_rating="effective")
+        self.assertIn("A rating needs at least one evidence item", html)
+
+    def test_impact_and_ease_must_be_between_one_and_five(self):
+        html = self.refused(expected_impact="6", ease_of_implementation="0")
+        self.assertEqual(html.count("Use a score from 1 to 5."), 2)
+
+    def test_an_internal_partnership_cannot_be_cited(self):
+        internal = PartnershipFactory(visibility=Visibility.INTERNAL)
+        html = self.refused(
+            evidence_rating="promising",
+            evidence_items=inline_formset(
+                [
+                    {
+                        "partnership": internal.pk,
+                        "publication": "",
+                        "outcome": "x",
+                        "effect": "improved",
+                        "note": "",
+                    }
+                ]
+            ),
+        )
+        self.assertIn(f"{internal.reference} is internal to the register", html)
+
+    def test_an_evidence_item_must_cite_something(self):
+        html = self.refused(
+            evidence_items=inline_formset(
+                [
+                    {
+                        "partnership": "",
+                        "publication": "",
+                        "outcome": "x",
+                        "effect": "improved",
+                        "note": "",
+                    }
+                ]
+            )
+        )
+        self.assertIn("Cite the register partnership or the publication", html)
+
+    def test_a_rated_practice_with_public_evidence_is_published_with_its_priority(self):
+        partnership = PartnershipFactory()
+        response = self.client.post(
+            self.url,
+            practice_form(
+                evidence_rating="promising",
+                expected_impact="5",
+                ease_of_implementation="4",
+                evidence_items=inline_formset(
+                    [
+                        {
+                            "partnership": partnership.pk,
+                            "publication": "",
+                            "outcome": "Theft",
+                            "effect": "improved",
+                            "note": "",
+                        }
+                    ]
+                ),
+            ),
+        )
+        self.assertEqual(response.status_code, 302)
+        practice = PracticePage.objects.get()
+        self.assertTrue(practice.live)
+        self.assertEqual(practice.priority_score, 20)
+        self.assertEqual(practice.evidence_items.get().partnership, partnership)
+
+
+@pytest.mark.django_db
+def test_evidence_links_run_both_ways(client):
+    section = PartnershipsSectionPageFactory()
+    partnership = PartnershipFactory(title="Orlando patrols")
+    publication = PublicationPageFactory(title="Patrol evaluation")
+    practice = PracticePageFactory(title="Night patrols")
+    EvidenceItem.objects.create(
+        practice=practice,
+        partnership=partnership,
+        publication=publication,
+        outcome="Street robberies",
+        effect="improved",
+    )
+
+    practice_page = soup(client, practice.url)
+    profile_url = f"{section.url}{partnership.reference}/"
+    assert practice_page.find("a", href=profile_url).get_text() == "Orlando patrols"
+    assert practice_page.find("a", href=publication.url) is not None
+
+    profile = soup(client, profile_url)
+    heading = profile.find("h2", string="Practices it gives evidence for")
+    assert heading.find_next("a", href=practice.url).get_text() == "Night patrols"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?category=legitimacy-based", ["Liaison"]),
+        ("?setting=informal-settlement", ["Lighting"]),
+        ("?province=gauteng", ["Liaison"]),
+        ("?rating=effective", ["Lighting"]),
+        ("?structure=csf", ["Forum plans"]),
+        ("?category=nonsense&rating=%3Cb%3E", ["Forum plans", "Liaison", "Lighting"]),
+    ],
+)
+def test_filters_narrow_the_library(client, query, expected):
+    PracticePageFactory(
+        title="Liaison",
+        strategy_category=StrategyCategory.LEGITIMACY_BASED,
+        place_settings=[Setting.URBAN],
+        provinces_implemented=[Province.GAUTENG],
+    )
+    PracticePageFactory(
+        title="Lighting",
+        strategy_category=StrategyCategory.TARGET_HARDENING,
+        place_settings=[Setting.INFORMAL_SETTLEMENT],
+        evidence_rating="effective",
+    )
+    PracticePageFactory(title="Forum plans", structures=["csf"])
+    assert sorted(listed(client, query)) == expected
+
+
+@pytest.mark.django_db
+def test_sorting_by_priority_and_by_rating(client):
+    PracticePageFactory(
+        title="Low priority",
+        expected_impact=1,
+        ease_of_implementation=2,
+        evidence_rating="effective",
+    )
+    PracticePageFactory(
+        title="High priority", expected_impact=5, ease_of_implementation=5, evidence_rating="mixed"
+    )
+    PracticePageFactory(title="Unrated", expected_impact=3, ease_of_implementation=3)
+
+    assert listed(client) == ["High priority", "Unrated", "Low priority"]
+    assert listed(client, "?sort=rating") == ["Low priority", "High priority", "Unrated"]
+
+
+@pytest.mark.django_db
+def test_matrix_counts_practices_per_category_and_setting(client):
+    PracticePageFactory(strategy_category="patrol", place_settings=["rural", "urban"])
+    PracticePageFactory(strategy_category="patrol", place_settings=["rural"])
+    draft = PracticePageFactory(strategy_category="patrol", place_settings=["rural"])
+    draft.unpublish()
+
+    table = soup(client, practice_library().url).select_one("table.matrix")
+    settings = [th.get_text(strip=True) for th in table.select("thead th")][1:]
+    patrol_row = next(
+        row for row in table.select("tbody tr") if row.th.get_text(strip=True) == "Patrol"
+    )
+    counts = dict(
+        zip(settings, [td.get_text(strip=True) for td in patrol_row.select("td")], strict=True)
+    )
+
+    assert counts == {
+        "Urban": "1",
+        "Suburban": "0",
+        "Peri-urban": "0",
+        "Informal settlement": "0",
+        "Rural": "2",
+    }
+    assert patrol_row.find("a", string="2")["href"] == "?category=patrol&setting=rural"
+
+
+@pytest.mark.django_db
+def test_listing_queries_do_not_grow_with_the_number_of_practices(client):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(practice_library().url).status_code == 200
+        return len(queries)
+
+    PracticePageFactory.create_batch(2)
+    count()
+    few = count()
+    PracticePageFactory.create_batch(15)
+    assert count() == few
+
+
+@pytest.mark.django_db
+def test_master_classes_are_split_into_upcoming_and_past(client):
+    today = datetime.date.today()
+    MasterClassPageFactory(title="Next month", start_date=today + datetime.timedelta(days=30))
+    MasterClassPageFactory(title="Last year", start_date=today - datetime.timedelta(days=365))
+
+    page = soup(client, master_class_section().url)
+    upcoming = page.find("h2", string="Upcoming master classes").find_parent("section")
+    past = page.find("h2", string="Past master classes").find_parent("section")
+
+    assert [a.get_text() for a in upcoming.select("h3 a")] == ["Next month"]
+    assert [a.get_text() for a in past.select("h3 a")] == ["Last year"]
+
+
+@pytest.mark.django_db
+def test_a_master_class_needs_a_place_and_sensible_dates():
+    master_class = MasterClassPageFactory.build(
+        venue="",
+        online_link="",
+        start_date=datetime.date(2027, 3, 2),
+        end_date=datetime.date(2027, 3, 1),
+    )
+    with pytest.raises(ValidationError) as error:
+        master_class.clean()
+    assert set(error.value.message_dict) == {"venue", "end_date"}
