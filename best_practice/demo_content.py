@@ -3,8 +3,6 @@ master class. Written in the project's own words from facts in the seed document
 
 import datetime
 
-from django.core.files.base import ContentFile
-
 from best_practice.models import (
     BestPracticeSectionPage,
     EvidenceItem,
@@ -21,8 +19,7 @@ from best_practice.models.choices import (
     Structure,
 )
 from knowledge.models import Organisation, Partnership, PublicationPage
-from portal.demo_helpers import Log, placeholder_pdf
-from portal.models import PortalDocument
+from portal.demo_helpers import Log, placeholder_document
 from portal.taxonomy import Province as P
 from portal.taxonomy import Setting as S
 from portal.taxonomy import StrategyCategory as C
@@ -265,14 +262,6 @@ PRACTICES = [
 ]
 
 
-def _document(title: str, slug: str) -> PortalDocument:
-    document = PortalDocument(
-        title=title, file=ContentFile(placeholder_pdf(title), name=f"{slug}.pdf")
-    )
-    document.save()
-    return document
-
-
 def _load_practices(library: BestPracticeSectionPage, log: Log) -> dict[str, PracticePage]:
     practices = {}
     for spec in PRACTICES:
@@ -356,7 +345,7 @@ def _load_master_class(section: MasterClassSectionPage, practices: dict, log: Lo
                 {
                     "title": title,
                     "outcomes": outcomes,
-                    "materials": [_document(f"{title} (slides)", slug)],
+                    "materials": [placeholder_document(f"{title} (slides)", slug)],
                     "videos": [],
                     "links": [],
                 },

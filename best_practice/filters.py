@@ -7,11 +7,8 @@ from django import forms
 from django.db.models import Case, IntegerField, Value, When
 
 from best_practice.models.choices import RATING_ORDER, EvidenceRating, Structure
+from portal.listing import UrlFilterForm, with_all
 from portal.taxonomy import Province, Setting, StrategyCategory
-
-
-def _with_all(choices, label):
-    return [("", label), *choices]
 
 
 def _rating_rank():
@@ -32,29 +29,25 @@ SORTS = {
 }
 
 
-class PracticeFilterForm(forms.Form):
+class PracticeFilterForm(UrlFilterForm):
     category = forms.ChoiceField(
-        label="Strategy", required=False, choices=_with_all(StrategyCategory.choices, "All")
+        label="Strategy", required=False, choices=with_all(StrategyCategory.choices, "All")
     )
-    setting = forms.ChoiceField(required=False, choices=_with_all(Setting.choices, "All settings"))
+    setting = forms.ChoiceField(required=False, choices=with_all(Setting.choices, "All settings"))
     province = forms.ChoiceField(
-        label="Implemented in", required=False, choices=_with_all(Province.choices, "Anywhere")
+        label="Implemented in", required=False, choices=with_all(Province.choices, "Anywhere")
     )
     rating = forms.ChoiceField(
-        label="Evidence rating", required=False, choices=_with_all(EvidenceRating.choices, "Any")
+        label="Evidence rating", required=False, choices=with_all(EvidenceRating.choices, "Any")
     )
     structure = forms.ChoiceField(
-        label="Who is involved", required=False, choices=_with_all(Structure.choices, "Anyone")
+        label="Who is involved", required=False, choices=with_all(Structure.choices, "Anyone")
     )
     sort = forms.ChoiceField(
         label="Sort by",
         required=False,
         choices=[("priority", "Priority"), ("rating", "Evidence rating"), ("date", "Newest")],
     )
-
-    def valid_filters(self) -> dict[str, str]:
-        self.is_valid()
-        return {k: v for k, v in self.cleaned_data.items() if v and k != "sort"}
 
     def apply(self, queryset):
         filters = self.valid_filters()

@@ -4,6 +4,7 @@ from django import forms
 from taggit.models import Tag
 
 from knowledge.models.research_choices import PublicationType
+from portal.listing import UrlFilterForm, with_all
 from portal.taxonomy import Province, Setting
 
 SORTS = {
@@ -12,19 +13,15 @@ SORTS = {
 }
 
 
-def _with_all(choices, label):
-    return [("", label), *choices]
-
-
-class PublicationFilterForm(forms.Form):
+class PublicationFilterForm(UrlFilterForm):
     type = forms.ChoiceField(
-        label="Type", required=False, choices=_with_all(PublicationType.choices, "All types")
+        label="Type", required=False, choices=with_all(PublicationType.choices, "All types")
     )
     year = forms.TypedChoiceField(label="Year", required=False, coerce=int, empty_value=None)
     province = forms.ChoiceField(
-        required=False, choices=_with_all(Province.choices, "All provinces")
+        required=False, choices=with_all(Province.choices, "All provinces")
     )
-    setting = forms.ChoiceField(required=False, choices=_with_all(Setting.choices, "All settings"))
+    setting = forms.ChoiceField(required=False, choices=with_all(Setting.choices, "All settings"))
     topic = forms.ChoiceField(label="Topic", required=False)
     priority = forms.TypedChoiceField(
         label="Research priority", required=False, coerce=int, empty_value=None
@@ -41,25 +38,17 @@ class PublicationFilterForm(forms.Form):
 
         publications = PublicationPage.objects.child_of(library).live().public()
         years = publications.dates("publication_date", "year", order="DESC")
-        self.fields["year"].choices = _with_all([(d.year, d.year) for d in years], "All years")
+        self.fields["year"].choices = with_all([(d.year, d.year) for d in years], "All years")
         topics = Tag.objects.filter(
             knowledge_publicationtag_items__content_object__in=publications
         ).distinct()
-        self.fields["topic"].choices = _with_all(
+        self.fields["topic"].choices = with_all(
             [(tag.slug, tag.name) for tag in topics.order_by("name")], "All topics"
         )
         priorities = ResearchPriorityPage.objects.live().public().order_by("title")
-        self.fields["priority"].choices = _with_all(
+        self.fields["priority"].choices = with_all(
             [(p.pk, p.title) for p in priorities], "All priorities"
         )
-
-    def valid_filters(self) -> dict:
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if value not in (None, "") and name != "sort"
-        }
 
     def apply(self, queryset):
         filters = self.valid_filters()

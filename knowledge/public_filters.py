@@ -4,34 +4,26 @@ from django import forms
 
 from knowledge.models import Partnership
 from knowledge.models.choices import Level, PartnershipStatus
+from portal.listing import UrlFilterForm, with_all
 from portal.taxonomy import Province, Sector, StrategicThrust
 
 
-def _with_all(choices, label):
-    return [("", label), *choices]
-
-
-class PartnershipFilterForm(forms.Form):
+class PartnershipFilterForm(UrlFilterForm):
     province = forms.ChoiceField(
-        required=False, choices=_with_all(Province.choices, "All provinces")
+        required=False, choices=with_all(Province.choices, "All provinces")
     )
-    level = forms.ChoiceField(required=False, choices=_with_all(Level.choices, "All levels"))
+    level = forms.ChoiceField(required=False, choices=with_all(Level.choices, "All levels"))
     sector = forms.ChoiceField(
-        label="Partner sector", required=False, choices=_with_all(Sector.choices, "All sectors")
+        label="Partner sector", required=False, choices=with_all(Sector.choices, "All sectors")
     )
     thrust = forms.ChoiceField(
         label="Strategic thrust",
         required=False,
-        choices=_with_all(StrategicThrust.choices, "All thrusts"),
+        choices=with_all(StrategicThrust.choices, "All thrusts"),
     )
     status = forms.ChoiceField(
-        required=False, choices=_with_all(PartnershipStatus.choices, "Any status")
+        required=False, choices=with_all(PartnershipStatus.choices, "Any status")
     )
-
-    def valid_filters(self) -> dict[str, str]:
-        """The filters that were given and are valid; a bad value is dropped, not an error."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
     def apply(self, queryset):
         filters = self.valid_filters()

@@ -54,3 +54,16 @@ def placeholder_pdf(text: str) -> bytes:
         xref_at,
     )
     return bytes(output)
+
+
+def placeholder_document(title: str, slug: str):
+    """A document holding a placeholder PDF titled ``title`` (its text is searchable)."""
+    from django.core.files.base import ContentFile
+
+    from portal.models import PortalDocument
+
+    document = PortalDocument(
+        title=title, file=ContentFile(placeholder_pdf(title), name=f"{slug}.pdf")
+    )
+    document.save()
+    return document

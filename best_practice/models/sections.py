@@ -1,8 +1,8 @@
 """The Best practice and Master classes sections: the practice library and the class list."""
 
-from django.core.paginator import Paginator
 from django.utils import timezone
 
+from portal.listing import filtered_listing
 from portal.models import SectionIndexPage
 
 PRACTICES_PER_PAGE = 20
@@ -23,17 +23,10 @@ class BestPracticeSectionPage(SectionIndexPage):
 
         context = super().get_context(request, *args, **kwargs)
         practices = PracticePage.objects.child_of(self).live().public()
-        form = PracticeFilterForm(request.GET)
-        page = Paginator(form.apply(practices), PRACTICES_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
-        query = request.GET.copy()
-        query.pop("page", None)
         context.update(
-            filter_form=form,
-            practices=page,
-            filter_query=query.urlencode(),
-            filters_applied=bool(form.valid_filters()),
+            filtered_listing(
+                request, PracticeFilterForm(request.GET), practices, PRACTICES_PER_PAGE, "practices"
+            ),
             matrix=category_setting_matrix(practices),
             child_pages=context["child_pages"].not_type(PracticePage),
         )

@@ -5,8 +5,6 @@ All texts are the project's own summaries of facts in the seed documents.
 
 import datetime
 
-from django.core.files.base import ContentFile
-
 from knowledge.models import (
     Partnership,
     PublicationAuthor,
@@ -28,8 +26,7 @@ from knowledge.models.research_choices import (
     ResearchScope,
     ResponsibleBody,
 )
-from portal.demo_helpers import Log, ensure_child_page, paragraphs, placeholder_pdf
-from portal.models import PortalDocument
+from portal.demo_helpers import Log, ensure_child_page, paragraphs, placeholder_document
 from portal.taxonomy import Province, Setting, StrategicThrust
 
 PRIORITIES = [
@@ -256,11 +253,7 @@ def load(log: Log) -> None:
             publication.recommendations.add(
                 PublicationRecommendation(addressed_to=addressee, text=text, sort_order=order)
             )
-        document = PortalDocument(
-            title=f"{spec['title']} (PDF)",
-            file=ContentFile(placeholder_pdf(spec["title"]), name=f"{spec['slug']}.pdf"),
-        )
-        document.save()
+        document = placeholder_document(spec["title"], spec["slug"])
         publication.documents.add(PublicationDocument(document=document))
         library.add_child(instance=publication)
         publication.save_revision().publish()

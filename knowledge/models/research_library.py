@@ -1,11 +1,11 @@
 """The research library: every publication, filterable, sortable, with feeds of what is new."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from taggit.models import Tag
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from portal.listing import filtered_listing
 from portal.models import BasePage
 
 PUBLICATIONS_PER_PAGE = 20
@@ -28,20 +28,14 @@ class ResearchLibraryPage(RoutablePageMixin, BasePage):
     def library(self, request):
         from knowledge.library_filters import PublicationFilterForm
 
-        form = PublicationFilterForm(request.GET, library=self)
-        publications = form.apply(self.publications()).prefetch_related("authors")
-        page = Paginator(publications, PUBLICATIONS_PER_PAGE).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        return self.render(
+        context = filtered_listing(
             request,
-            context_overrides={
-                "filter_form": form,
-                "publications": page,
-                "filter_query": query.urlencode(),
-                "filters_applied": bool(form.valid_filters()),
-            },
+            PublicationFilterForm(request.GET, library=self),
+            self.publications().prefetch_related("authors"),
+            PUBLICATIONS_PER_PAGE,
+            "publications",
         )
+        return self.render(request, context_overrides=context)
 
     @path("recommendations/")
     @path("recommendations/<slug:body>/")

@@ -1,9 +1,9 @@
 """The Research and Partnerships sections of the site."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
+from portal.listing import filtered_listing
 from portal.models import SectionIndexPage
 
 from .partnerships import Partnership
@@ -48,22 +48,15 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
     def partnership_list(self, request):
         from knowledge.public_filters import PartnershipFilterForm
 
-        form = PartnershipFilterForm(request.GET)
-        partnerships = form.apply(
-            Partnership.objects.public().prefetch_related("parties__organisation")
-        ).order_by("reference")
-        page = Paginator(partnerships, PROFILES_PER_PAGE).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        return self.render(
+        partnerships = Partnership.objects.public().prefetch_related("parties__organisation")
+        context = filtered_listing(
             request,
-            context_overrides={
-                "filter_form": form,
-                "partnerships": page,
-                "filter_query": query.urlencode(),
-                "filters_applied": bool(form.valid_filters()),
-            },
+            PartnershipFilterForm(request.GET),
+            partnerships.order_by("reference"),
+            PROFILES_PER_PAGE,
+            "partnerships",
         )
+        return self.render(request, context_overrides=context)
 
     @re_path(r"^(?P<reference>[A-Z]+-\d{4}-\d{4,})/$")
     def partnership_profile(self, request, reference):
