@@ -25,6 +25,7 @@ setup: $(BIN)/.installed-runtime
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
 	$(MANAGE) update_index
+	$(MANAGE) rebuild_search_index
 	$(MANAGE) ensure_admin_user
 
 run: setup

@@ -137,6 +137,29 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
             return StakeholderStructure.MULTI
         return StakeholderStructure.SINGLE
 
+    def search_document(self):
+        """Public partnerships only, and only what their public profile shows."""
+        from search.documents import SearchDocument
+
+        from .sections import PartnershipsSectionPage
+
+        section = PartnershipsSectionPage.objects.live().public().first()
+        if not self.is_public or section is None:
+            return None
+        parties = [party.organisation.name for party in self.parties.all()]
+        return SearchDocument(
+            kind="partnership",
+            object_id=self.pk,
+            title=self.title,
+            url=section.url
+            + section.reverse_subpage("partnership_profile", kwargs={"reference": self.reference}),
+            summary=self.summary,
+            body=" ".join([self.reference, self.purpose, *parties, self.locality]),
+            date=self.start_date,
+            provinces=list(self.provinces),
+            partnerships=[self.reference],
+        )
+
     @property
     def parties_for_export(self) -> str:
         """Parties as "Organisation [role]; ..." (the import reads the same form)."""

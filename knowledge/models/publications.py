@@ -134,6 +134,30 @@ class PublicationPage(RoutablePageMixin, BasePage):
     def get_meta_description(self) -> str:
         return self.search_description or self.introduction or self.abstract[:300]
 
+    def search_document(self):
+        from search.documents import SearchDocument
+        from search.projection import is_publicly_visible, stream_text
+
+        if not is_publicly_visible(self):
+            return None
+        documents_text = " ".join(
+            item.document.extracted_text for item in self.documents.select_related("document")
+        )
+        authors = " ".join(author.name for author in self.authors.all())
+        return SearchDocument(
+            kind="publication",
+            object_id=self.pk,
+            title=self.title,
+            url=self.url,
+            summary=self.abstract,
+            body=" ".join([authors, stream_text(self.key_findings), documents_text]),
+            date=self.publication_date,
+            provinces=list(self.provinces),
+            settings=list(self.place_settings),
+            partnerships=[p.reference for p in self.public_partnerships],
+            topics=[tag.name for tag in self.topics.all()],
+        )
+
     @property
     def public_partnerships(self):
         return self.partnerships.filter(visibility=Visibility.PUBLIC)

@@ -1,0 +1,1 @@
+"""Search engines: the database engine always; Elasticsearch when ELASTICSEARCH_URL is set."""

@@ -1,0 +1,29 @@
+"""Which engine answers, how many documents of each kind it holds, and the outbox backlog."""
+
+from django.core.management.base import BaseCommand
+from django.db.models import Max
+
+from search import registry
+from search.engines.database import DatabaseEngine
+from search.models import OutboxEntry
+from search.service import primary_engine
+
+
+class Command(BaseCommand):
+    help = "Show the search engine, document counts per kind and the outbox backlog."
+
+    def handle(self, *args, **options):
+        self.stdout.write(f"Engine answering readers: {primary_engine().name}")
+        counts = DatabaseEngine().count_by_kind()
+        self.stdout.write("Documents in the database index:")
+        for search_kind in registry.kinds():
+            self.stdout.write(f"  {search_kind.label}: {counts.get(search_kind.kind, 0)}")
+        backlog = OutboxEntry.objects.aggregate(most_attempts=Max("attempts"))
+        pending = OutboxEntry.objects.count()
+        self.stdout.write(f"Outbox backlog: {pending} change(s) waiting")
+        if pending and backlog["most_attempts"]:
+            failing = OutboxEntry.objects.filter(attempts__gt=0).order_by("-attempts").first()
+            self.stdout.write(
+                f"  failing deliveries: up to {backlog['most_attempts']} attempts; last error: "
+                f"{failing.last_error[:200]}"
+            )

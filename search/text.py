@@ -1,0 +1,64 @@
+"""Text handling shared by indexing and querying: folding, cleaning and highlighting."""
+
+import html
+import re
+import unicodedata
+
+MAX_QUERY_LENGTH = 200
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+WORD = re.compile(r"\w+", re.UNICODE)
+SNIPPET_RADIUS = 90
+
+
+def fold(text: str) -> str:
+    """Lower case, without accents, typographic quotes made plain: Mthátha -> mthatha."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(TYPOGRAPHIC))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def clean_query(raw: str) -> tuple[str, str]:
+    """A query safe to hand to any engine, and a note for the reader if it was changed."""
+    text = CONTROL_CHARACTERS.sub(" ", raw or "")
+    text = " ".join(text.split())
+    note = ""
+    if len(text) > MAX_QUERY_LENGTH:
+        text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or text[:MAX_QUERY_LENGTH]
+        note = f"Your search was shortened to its first {MAX_QUERY_LENGTH} characters."
+    return text, note
+
+
+def terms(query: str) -> list[str]:
+    return [word for word in WORD.findall(fold(query)) if len(word) > 1]
+
+
+def highlight(text: str, query: str) -> str:
+    """An escaped snippet of ``text`` around the first matched term, with terms in <mark>."""
+    if not text:
+        return ""
+    words = terms(query)
+    folded_text = fold(text)
+    positions = [folded_text.find(word) for word in words if word in folded_text]
+    start = max(0, min(positions) - SNIPPET_RADIUS) if positions else 0
+    snippet = text[start : start + 2 * SNIPPET_RADIUS + 40]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + len(snippet) < len(text) else ""
+    return prefix + _marked(snippet, words) + suffix
+
+
+def _marked(snippet: str, words: list[str]) -> str:
+    folded = fold(snippet)
+    if len(folded) != len(snippet):
+        return html.escape(snippet)  # folding changed lengths (rare ligatures): no marks
+    spans = sorted(
+        match.span() for word in set(words) for match in re.finditer(re.escape(word), folded)
+    )
+    out, position = [], 0
+    for begin, end in spans:
+        if begin < position:
+            continue
+        out.append(html.escape(snippet[position:begin]))
+        out.append(f"<mark>{html.escape(snippet[begin:end])}</mark>")
+        position = end
+    out.append(html.escape(snippet[position:]))
+    return "".join(out)

@@ -1,0 +1,122 @@
+"""The reader's search page, its JSON twin for API clients, and title suggestions."""
+
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from search import facets, registry
+from search.query import FACETS, PAGE_SIZE, SearchQuery
+from search.service import run_search, suggest
+
+FACET_TITLES = {
+    "kind": "Type",
+    "province": "Province",
+    "setting": "Setting",
+    "category": "Strategy",
+    "rating": "Evidence rating",
+    "year": "Year",
+    "partnership": "Partnership",
+}
+
+
+def wants_json(request) -> bool:
+    if request.GET.get("format") == "json":
+        return True
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _link(query: SearchQuery, **changes) -> str:
+    params = {"q": query.text, **query.filters, "sort": query.sort}
+    params.update(changes)
+    return "?" + urlencode({k: v for k, v in params.items() if v not in ("", None)})
+
+
+@require_GET
+def search_view(request):
+    query = SearchQuery.from_params(
+        request.GET,
+        known_kinds=[kind.kind for kind in registry.kinds()],
+        known_ratings=facets.known_values("rating"),
+    )
+    results = run_search(query)
+    pages = max(1, -(-results.total // PAGE_SIZE))
+    if wants_json(request):
+        return JsonResponse(
+            {
+                "query": {
+                    "q": query.text,
+                    "filters": query.filters,
+                    "page": query.page,
+                    "sort": query.sort,
+                },
+                "total": results.total,
+                "page": query.page,
+                "pages": pages,
+                "notes": results.notes,
+                "results": [
+                    {
+                        "id": hit.doc_id,
+                        "kind": hit.kind,
+                        "title": hit.title,
+                        "url": request.build_absolute_uri(hit.url),
+                        "summary": hit.summary,
+                        "date": hit.date.isoformat() if hit.date else None,
+                        "highlight": hit.highlight,
+                    }
+                    for hit in results.hits
+                ],
+                "facets": {
+                    name: [
+                        {
+                            "value": v.value,
+                            "label": v.label,
+                            "count": v.count,
+                            "selected": v.selected,
+                        }
+                        for v in values
+                    ]
+                    for name, values in results.facets.items()
+                },
+            }
+        )
+    facet_groups = [
+        {
+            "name": name,
+            "title": FACET_TITLES[name],
+            "values": [
+                {
+                    "value": value,
+                    "link": _link(query, **{name: "" if value.selected else value.value}, page=""),
+                }
+                for value in results.facets.get(name, [])[:12]
+            ],
+        }
+        for name in FACETS
+        if results.facets.get(name)
+    ]
+    kind_labels = facets.facet_labels()["kind"]
+    return render(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "results": results,
+            "hits": [(hit, kind_labels.get(hit.kind, hit.kind)) for hit in results.hits],
+            "facet_groups": facet_groups,
+            "pages": pages,
+            "previous_link": _link(query, page=query.page - 1) if query.page > 1 else "",
+            "next_link": _link(query, page=query.page + 1) if query.page < pages else "",
+            "sort_links": {
+                "relevance": _link(query, sort="relevance"),
+                "date": _link(query, sort="date"),
+            },
+        },
+    )
+
+
+@require_GET
+def suggest_view(request):
+    return JsonResponse({"suggestions": suggest(request.GET.get("q", ""))})
