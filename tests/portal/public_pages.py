@@ -3,6 +3,7 @@
 Shared by the HTML-validity and accessibility tests, which check the same pages.
 """
 
+import io
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
@@ -43,7 +44,12 @@ def build_page_with_every_block() -> Page:
 
 
 MAX_PAGES = 300
-EXTRA_URLS = ["/partnerships/?province=gauteng&level=cooperation", "/no-such-page/"]
+EXTRA_URLS = [
+    "/partnerships/?province=gauteng&level=cooperation",
+    "/search/?q=patrol",
+    "/search/?q=&kind=practice&setting=rural&sort=date",
+    "/no-such-page/",
+]
 
 
 def render_public_pages() -> dict[str, str]:
@@ -72,10 +78,12 @@ def render_public_pages() -> dict[str, str]:
             target = urljoin(url, link["href"]).split("#")[0]
             if target.startswith("/") and not target.startswith(("/admin/", "/documents/")):
                 queue.append(target)
-    filtered = client.get(EXTRA_URLS[0])
-    assert filtered.status_code == 200
-    pages[EXTRA_URLS[0]] = filtered.content.decode()
-    not_found = client.get(EXTRA_URLS[1])
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    for url in EXTRA_URLS[:-1]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        pages[url] = response.content.decode()
+    not_found = client.get(EXTRA_URLS[-1])
     assert not_found.status_code == 404
-    pages[EXTRA_URLS[1]] = not_found.content.decode()
+    pages[EXTRA_URLS[-1]] = not_found.content.decode()
     return pages

@@ -1,0 +1,244 @@
+"""Search over everything public: projection, keeping the index true, and what readers get."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import PageViewRestriction
+
+from knowledge.models.choices import Visibility
+from search.delivery import drain
+from search.engines.database import DatabaseEngine
+from search.models import IndexedDocument, OutboxEntry
+from tests.best_practice.factories import PracticePageFactory
+from tests.knowledge.factories import (
+    PartnershipFactory,
+    PartnershipsSectionPageFactory,
+    PublicationPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def deliver(django_capture_on_commit_callbacks):
+    """Run what a commit would trigger: the outbox drain task (immediate in tests)."""
+
+    def run(action):
+        with django_capture_on_commit_callbacks(execute=True):
+            result = action()
+        return result
+
+    return run
+
+
+def indexed_ids() -> set[str]:
+    return set(IndexedDocument.objects.values_list("doc_id", flat=True))
+
+
+def search(client, **params):
+    response = client.get("/search/", {**params, "format": "json"})
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_only_public_things_are_projected(deliver):
+    PartnershipsSectionPageFactory()
+    public = deliver(lambda: PartnershipFactory(title="Open partnership"))
+    internal = deliver(lambda: PartnershipFactory(visibility=Visibility.INTERNAL))
+
+    assert f"partnership:{public.pk}" in indexed_ids()
+    assert f"partnership:{internal.pk}" not in indexed_ids()
+    document = IndexedDocument.objects.get(doc_id=f"partnership:{public.pk}")
+    assert public.parties.get().organisation.contact_email not in document.body
+
+
+def test_publishing_unpublishing_privacy_and_deletion_keep_the_index_true(deliver):
+    publication = PublicationPageFactory(live=False, title="Draft study")
+    doc_id = f"publication:{publication.pk}"
+    assert doc_id not in indexed_ids()
+
+    deliver(lambda: publication.save_revision().publish())
+    assert doc_id in indexed_ids()
+
+    publication.refresh_from_db()  # publish() updated the database, not this object
+    deliver(lambda: publication.unpublish())
+    assert doc_id not in indexed_ids()
+
+    deliver(lambda: publication.save_revision().publish())
+    restriction = deliver(
+        lambda: PageViewRestriction.objects.create(
+            page=publication.get_parent(), restriction_type=PageViewRestriction.LOGIN
+        )
+    )
+    assert doc_id not in indexed_ids()  # the parent became private: so did its children
+
+    deliver(lambda: restriction.delete())
+    assert doc_id in indexed_ids()
+
+    deliver(lambda: publication.delete())
+    assert doc_id not in indexed_ids()
+    assert not OutboxEntry.objects.exists()
+
+
+def test_a_partnership_made_internal_leaves_the_index(deliver):
+    PartnershipsSectionPageFactory()
+    partnership = deliver(lambda: PartnershipFactory())
+
+    partnership.visibility = Visibility.INTERNAL
+    deliver(lambda: partnership.save())
+
+    assert f"partnership:{partnership.pk}" not in indexed_ids()
+
+
+def test_a_failed_delivery_stays_in_the_outbox_and_a_retry_delivers_it(deliver, monkeypatch):
+    def engine_down(self, documents):
+        raise ConnectionError("engine unreachable")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(DatabaseEngine, "upsert", engine_down)
+        publication = deliver(lambda: PublicationPageFactory(title="Saved while down"))
+        deliver(lambda: publication.save_revision().publish())
+
+    assert publication.pk  # the save itself succeeded
+    entry = OutboxEntry.objects.get(object_id=publication.pk)
+    assert entry.attempts >= 1
+    assert "engine unreachable" in entry.last_error
+    assert f"publication:{publication.pk}" not in indexed_ids()
+
+    assert drain() == 1
+    assert f"publication:{publication.pk}" in indexed_ids()
+    assert not OutboxEntry.objects.exists()
+
+
+def test_rebuild_indexes_everything_public_and_reports_it(capsys):
+    PartnershipsSectionPageFactory()
+    PartnershipFactory()
+    PartnershipFactory(visibility=Visibility.INTERNAL)
+    PublicationPageFactory()
+    IndexedDocument.objects.create(doc_id="stale:1", kind="stale", object_id=1, title="x", url="/")
+
+    call_command("rebuild_search_index")
+    output = capsys.readouterr().out
+
+    assert "Partnership: 1 indexed, 1 not public" in output
+    assert "Publication: 1 indexed, 0 not public" in output
+    assert "stale:1" not in indexed_ids()
+
+    call_command("search_status")
+    status = capsys.readouterr().out
+    assert "Engine answering readers: database" in status
+    assert "Publication: 1" in status
+    assert "Outbox backlog: 0" in status
+
+
+@pytest.fixture
+def indexed_library():
+    PartnershipsSectionPageFactory()
+    partnership = PartnershipFactory(title="Mthatha school safety", provinces=["eastern-cape"])
+    publication = PublicationPageFactory(
+        title="Policing in Mthátha",
+        abstract="Patrols on school routes reduced robberies of learners.",
+        provinces=["eastern-cape"],
+    )
+    publication.partnerships.add(partnership)
+    publication.save()
+    PracticePageFactory(
+        title="Rural patrols",
+        strategy_category="patrol",
+        place_settings=["rural"],
+        evidence_rating="",
+        summary="Farmers and police patrol together.",
+    )
+    PracticePageFactory(
+        title="Safer lighting",
+        strategy_category="target-hardening",
+        place_settings=["informal-settlement"],
+        summary="Lights on paths used at night.",
+    )
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    return partnership
+
+
+def test_accents_and_case_are_folded(client, indexed_library):
+    for text in ("mthatha", "MTHÁTHA", "Mthátha"):
+        titles = [hit["title"] for hit in search(client, q=text)["results"]]
+        assert "Policing in Mthátha" in titles, text
+
+
+def test_phrases_in_quotes_match_words_together(client, indexed_library):
+    assert [h["title"] for h in search(client, q='"school routes"')["results"]] == [
+        "Policing in Mthátha"
+    ]
+
+
+def test_facets_narrow_as_filters_are_applied(client, indexed_library):
+    everything = search(client)
+    kinds = {f["value"]: f["count"] for f in everything["facets"]["kind"]}
+    assert kinds == {"partnership": 1, "publication": 1, "practice": 2}
+
+    practices = search(client, kind="practice")
+    assert practices["total"] == 2
+    settings = {f["value"]: f["count"] for f in practices["facets"]["setting"]}
+    assert settings == {"rural": 1, "informal-settlement": 1}
+
+    cited = search(client, partnership=indexed_library.reference)
+    assert sorted(h["kind"] for h in cited["results"]) == ["partnership", "publication"]
+
+
+def test_results_are_highlighted_and_json_has_a_stable_shape(client, indexed_library):
+    data = search(client, q="robberies")
+    assert set(data) == {"query", "total", "page", "pages", "notes", "results", "facets"}
+    (hit,) = data["results"]
+    assert set(hit) == {"id", "kind", "title", "url", "summary", "date", "highlight"}
+    assert "<mark>robberies</mark>" in hit["highlight"]
+    assert hit["url"].startswith("http://testserver/")
+
+
+def test_accept_header_asks_for_json(client, indexed_library):
+    response = client.get("/search/", {"q": "patrol"}, headers={"Accept": "application/json"})
+    assert response["Content-Type"] == "application/json"
+
+
+def test_suggestions_come_from_titles(client, indexed_library):
+    response = client.get("/search/suggest/", {"q": "safer"})
+    assert [s["title"] for s in response.json()["suggestions"]] == ["Safer lighting"]
+    assert client.get("/search/suggest/", {"q": "s"}).json() == {"suggestions": []}
+
+
+BAD_QUERIES = [
+    '"unbalanced',
+    "AND",
+    "OR NOT",
+    "-",
+    "title:x",
+    "*",
+    "~",
+    "/re(gex/",
+    "a" * 10_000,
+    "\x00\x01\x1f control",
+    "Ṁixed ςcripts 中文 العربية",
+    "emoji 🚓🏘️",
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "(((",
+    "\\",
+]
+
+
+@pytest.mark.parametrize("text", BAD_QUERIES, ids=range(len(BAD_QUERIES)))
+def test_every_query_a_person_can_type_returns_a_page(client, indexed_library, text):
+    response = client.get("/search/", {"q": text})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_very_long_query_is_truncated_with_a_note(client, indexed_library):
+    data = search(client, q="patrol " * 2000)
+    assert data["notes"] == ["Your search was shortened to its first 200 characters."]
+
+
+def test_unknown_facet_values_are_ignored(client, indexed_library):
+    data = search(client, kind="spaceship", province="atlantis", year="x", page="-3")
+    assert data["total"] == 4
+    assert data["query"]["filters"] == {}
