@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 
 from search import registry
@@ -13,7 +14,12 @@ BATCH_SIZE = 200
 
 
 def engines() -> list:
-    """The engines to keep current: the database engine always (it is the fallback)."""
+    """The engines to keep current: the database engine always (it is the fallback), and
+    Elasticsearch when it is configured."""
+    if settings.ELASTICSEARCH_URL:
+        from search.engines.elasticsearch import ElasticsearchEngine
+
+        return [DatabaseEngine(), ElasticsearchEngine()]
     return [DatabaseEngine()]
 
 

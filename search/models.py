@@ -33,7 +33,8 @@ class IndexedDocument(index.Indexed, models.Model):
 
     doc_id = models.CharField(max_length=80, unique=True)
     kind = models.CharField(max_length=40, db_index=True)
-    object_id = models.BigIntegerField()
+    # Not "object_id": Wagtail's index rebuild annotates querysets with that name.
+    source_id = models.BigIntegerField()
     title = models.CharField(max_length=500)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)

@@ -2,6 +2,8 @@
 
 import logging
 
+from django.conf import settings
+
 from search.engines.base import EngineUnavailable, SearchResults
 from search.engines.database import DatabaseEngine
 from search.query import SearchQuery
@@ -11,8 +13,11 @@ LIMITED_NOTE = "Search is temporarily limited: results come from a simpler backu
 
 
 def primary_engine():
-    """The engine readers are served from. Elasticsearch arrives with its own issue; until
-    then, and whenever it is not configured, the database engine answers."""
+    """Elasticsearch when ELASTICSEARCH_URL is set, otherwise the database engine."""
+    if settings.ELASTICSEARCH_URL:
+        from search.engines.elasticsearch import ElasticsearchEngine
+
+        return ElasticsearchEngine()
     return DatabaseEngine()
 
 

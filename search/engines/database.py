@@ -21,7 +21,7 @@ SUGGESTIONS = 8
 def _row(document: SearchDocument) -> dict:
     return {
         "kind": document.kind,
-        "object_id": document.object_id,
+        "source_id": document.object_id,
         "title": document.title,
         "summary": document.summary,
         "body": document.body,

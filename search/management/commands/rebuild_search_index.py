@@ -19,8 +19,9 @@ class Command(BaseCommand):
         started = time.monotonic()
         targets = engines()
         pending_before = OutboxEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
-        for engine in targets:
-            engine.clear()
+        database_engine, other_engines = targets[0], targets[1:]
+        database_engine.clear()
+        every_document = []
         summary = {}
         for search_kind in registry.kinds():
             queryset = search_kind.model._default_manager.all()
@@ -36,8 +37,8 @@ class Command(BaseCommand):
                     batch.append(document)
                 if len(batch) >= BATCH_SIZE or number == total:
                     with transaction.atomic():
-                        for engine in targets:
-                            engine.upsert(batch)
+                        database_engine.upsert(batch)
+                    every_document.extend(batch)
                     indexed += len(batch)
                     batch = []
                     self._progress(search_kind.label, number, total)
@@ -45,6 +46,9 @@ class Command(BaseCommand):
                 self._progress(search_kind.label, 0, 0)
             self.stdout.write("")
             summary[search_kind.label] = (indexed, skipped)
+        for engine in other_engines:
+            # A new index beside the live one, then an alias swap: readers never see it empty.
+            engine.rebuild(every_document)
         # Everything queued before the rebuild started is now reflected in the index.
         if pending_before is not None:
             OutboxEntry.objects.filter(pk__lte=pending_before).delete()
