@@ -68,3 +68,20 @@ class IndexedDocument(index.Indexed, models.Model):
 
     def __str__(self):
         return self.doc_id
+
+
+class UnansweredQuery(models.Model):
+    """Searches that found nothing, per day: what readers want and the portal lacks."""
+
+    query_string = models.CharField(max_length=255)
+    date = models.DateField()
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["query_string", "date"], name="unanswered_once_a_day")
+        ]
+        verbose_name_plural = "unanswered queries"
+
+    def __str__(self):
+        return f"{self.query_string} ({self.date}: {self.hits})"

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from search import facets, registry
 from search.query import FACETS, PAGE_SIZE, SearchQuery
 from search.service import run_search, suggest
+from search.statistics import promotions_for, record
 
 FACET_TITLES = {
     "kind": "Type",
@@ -43,6 +44,10 @@ def search_view(request):
     )
     results = run_search(query)
     pages = max(1, -(-results.total // PAGE_SIZE))
+    promoted = []
+    if query.page == 1:
+        record(query.text, results.total)
+        promoted = promotions_for(query.text, request)
     if wants_json(request):
         return JsonResponse(
             {
@@ -56,6 +61,9 @@ def search_view(request):
                 "page": query.page,
                 "pages": pages,
                 "notes": results.notes,
+                "promoted": [
+                    {**item, "url": request.build_absolute_uri(item["url"])} for item in promoted
+                ],
                 "results": [
                     {
                         "id": hit.doc_id,
@@ -104,6 +112,7 @@ def search_view(request):
         {
             "query": query,
             "results": results,
+            "promoted": promoted,
             "hits": [(hit, kind_labels.get(hit.kind, hit.kind)) for hit in results.hits],
             "facet_groups": facet_groups,
             "pages": pages,

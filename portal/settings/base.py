@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "django.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",

@@ -1,0 +1,71 @@
+"""Editors' promoted results, and what the admin learns about readers' searches."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+
+from tests.knowledge.factories import PublicationPageFactory
+from tests.portal.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def promote(text, page=None, **fields):
+    return SearchPromotion.objects.create(query=Query.get(text), page=page, **fields)
+
+
+def test_promoted_pages_come_first_for_their_query(client):
+    guide = StandardPageFactory(title="How to start a forum")
+    promote("forum", page=guide, description="Start here.", sort_order=0)
+    promote(
+        "forum",
+        external_link_url="https://example.org/guide",
+        external_link_text="Guide",
+        sort_order=1,
+    )
+
+    data = client.get("/search/", {"q": "Forum", "format": "json"}).json()
+
+    assert [p["title"] for p in data["promoted"]] == ["How to start a forum", "Guide"]
+    assert data["promoted"][0]["description"] == "Start here."
+    html = client.get("/search/", {"q": "forum"}).content.decode()
+    assert "Recommended by the editors" in html
+
+
+def test_unpublished_or_private_pages_are_never_promoted(client):
+    draft = StandardPageFactory(title="Draft page")
+    draft.unpublish()
+    private = StandardPageFactory(title="Staff page")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    promote("forum", page=draft)
+    promote("forum", page=private)
+
+    data = client.get("/search/", {"q": "forum", "format": "json"}).json()
+
+    assert data["promoted"] == []
+
+
+def test_searches_are_counted_and_empty_ones_reported(client):
+    PublicationPageFactory(title="Patrol study")
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    for _ in range(2):
+        client.get("/search/", {"q": "zebra crossings"})
+    client.get("/search/", {"q": "patrol"})
+
+    assert Query.get("zebra crossings").hits == 2
+    admin = get_user_model().objects.create_superuser("boss", "", "pw")
+    client.force_login(admin)
+    report = client.get(reverse("search_unanswered_queries")).content.decode()
+    assert "<td>zebra crossings</td><td>2</td>" in report
+    assert "patrol" not in report
+
+
+def test_the_report_is_for_signed_in_editors_only(client):
+    response = client.get(reverse("search_unanswered_queries"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
