@@ -188,7 +188,16 @@ def test_facets_narrow_as_filters_are_applied(client, indexed_library):
 
 def test_results_are_highlighted_and_json_has_a_stable_shape(client, indexed_library):
     data = search(client, q="robberies")
-    assert set(data) == {"query", "total", "page", "pages", "notes", "results", "facets"}
+    assert set(data) == {
+        "query",
+        "total",
+        "page",
+        "pages",
+        "notes",
+        "promoted",
+        "results",
+        "facets",
+    }
     (hit,) = data["results"]
     assert set(hit) == {"id", "kind", "title", "url", "summary", "date", "highlight"}
     assert "<mark>robberies</mark>" in hit["highlight"]
