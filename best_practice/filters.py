@@ -49,20 +49,16 @@ class PracticeFilterForm(UrlFilterForm):
         choices=[("priority", "Priority"), ("rating", "Evidence rating"), ("date", "Newest")],
     )
 
-    def apply(self, queryset):
-        filters = self.valid_filters()
-        if "category" in filters:
-            queryset = queryset.filter(strategy_category=filters["category"])
-        if "setting" in filters:
-            queryset = queryset.filter(place_settings__has=filters["setting"])
-        if "province" in filters:
-            queryset = queryset.filter(provinces_implemented__has=filters["province"])
-        if "rating" in filters:
-            queryset = queryset.filter(evidence_rating=filters["rating"])
-        if "structure" in filters:
-            queryset = queryset.filter(structures__has=filters["structure"])
-        sort = self.cleaned_data.get("sort") or "priority"
-        return SORTS[sort](queryset)
+    lookups = {
+        "category": "strategy_category",
+        "setting": "place_settings__has",
+        "province": "provinces_implemented__has",
+        "rating": "evidence_rating",
+        "structure": "structures__has",
+    }
+
+    def order(self, queryset, sort: str):
+        return SORTS.get(sort, SORTS["priority"])(queryset)
 
 
 def category_setting_matrix(practices) -> dict:

@@ -50,19 +50,15 @@ class PublicationFilterForm(UrlFilterForm):
             [(p.pk, p.title) for p in priorities], "All priorities"
         )
 
-    def apply(self, queryset):
-        filters = self.valid_filters()
-        if "type" in filters:
-            queryset = queryset.filter(publication_type=filters["type"])
-        if "year" in filters:
-            queryset = queryset.filter(publication_date__year=filters["year"])
-        if "province" in filters:
-            queryset = queryset.filter(provinces__has=filters["province"])
-        if "setting" in filters:
-            queryset = queryset.filter(place_settings__has=filters["setting"])
-        if "topic" in filters:
-            queryset = queryset.filter(topics__slug=filters["topic"]).distinct()
-        if "priority" in filters:
-            queryset = queryset.filter(priority_id=filters["priority"])
-        sort = self.cleaned_data.get("sort") or "date"
+    lookups = {
+        "type": "publication_type",
+        "year": "publication_date__year",
+        "province": "provinces__has",
+        "setting": "place_settings__has",
+        "topic": "topics__slug",
+        "priority": "priority_id",
+    }
+    joined = frozenset({"topic"})
+
+    def order(self, queryset, sort: str):
         return queryset.order_by(*SORTS.get(sort, SORTS["date"]))

@@ -2,7 +2,6 @@
 
 from django import forms
 
-from knowledge.models import Partnership
 from knowledge.models.choices import Level, PartnershipStatus
 from portal.listing import UrlFilterForm, with_all
 from portal.taxonomy import Province, Sector, StrategicThrust
@@ -25,20 +24,11 @@ class PartnershipFilterForm(UrlFilterForm):
         required=False, choices=with_all(PartnershipStatus.choices, "Any status")
     )
 
-    def apply(self, queryset):
-        filters = self.valid_filters()
-        if "province" in filters:
-            queryset = queryset.filter(provinces__has=filters["province"])
-        if "level" in filters:
-            queryset = queryset.filter(level=filters["level"])
-        if "sector" in filters:
-            queryset = queryset.filter(
-                pk__in=Partnership.objects.filter(
-                    parties__organisation__sector=filters["sector"]
-                ).values("pk")
-            )
-        if "thrust" in filters:
-            queryset = queryset.filter(thrusts__has=filters["thrust"])
-        if "status" in filters:
-            queryset = queryset.filter(status=filters["status"])
-        return queryset
+    lookups = {
+        "province": "provinces__has",
+        "level": "level",
+        "sector": "parties__organisation__sector",
+        "thrust": "thrusts__has",
+        "status": "status",
+    }
+    joined = frozenset({"sector"})

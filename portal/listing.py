@@ -12,7 +12,28 @@ def with_all(choices, label: str) -> list[tuple[str, str]]:
 
 
 class UrlFilterForm(forms.Form):
-    """A GET form of filters. ``sort`` is a choice of order, not a filter."""
+    """A GET form of filters. ``sort`` is a choice of order, not a filter.
+
+    ``lookups`` maps each filter to the ORM lookup it applies. Filters listed in ``joined``
+    cross a to-many relation, so they go through a subquery and never duplicate rows.
+    ``order(queryset, sort)`` puts the result in the chosen order.
+    """
+
+    lookups: dict[str, str] = {}
+    joined: frozenset[str] = frozenset()
+
+    def apply(self, queryset):
+        for name, value in self.valid_filters().items():
+            condition = {self.lookups[name]: value}
+            if name in self.joined:
+                matching = queryset.model._default_manager.filter(**condition).values("pk")
+                queryset = queryset.filter(pk__in=matching)
+            else:
+                queryset = queryset.filter(**condition)
+        return self.order(queryset, self.cleaned_data.get("sort") or "")
+
+    def order(self, queryset, sort: str):
+        return queryset
 
     def valid_filters(self) -> dict:
         self.is_valid()
