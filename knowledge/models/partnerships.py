@@ -151,8 +151,7 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
             kind="partnership",
             object_id=self.pk,
             title=self.title,
-            url=section.url
-            + section.reverse_subpage("partnership_profile", kwargs={"reference": self.reference}),
+            url=section.profile_url(self),
             summary=self.summary,
             body=" ".join([self.reference, self.purpose, *parties, self.locality]),
             date=self.start_date,

@@ -34,6 +34,14 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
     class Meta:
         verbose_name = "Partnerships section"
 
+    def profile_url(self, partnership) -> str:
+        """The public address of a partnership's profile ('' for an internal one)."""
+        if not partnership.is_public:
+            return ""
+        return self.url + self.reverse_subpage(
+            "partnership_profile", kwargs={"reference": partnership.reference}
+        )
+
     def get_sitemap_urls(self, request=None):
         """The section itself and every public partnership profile."""
         urls = super().get_sitemap_urls(request)

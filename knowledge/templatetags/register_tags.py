@@ -22,12 +22,5 @@ def _partnerships_section(request):
 @register.simple_tag(takes_context=True)
 def partnership_profile_url(context, partnership) -> str:
     """The public profile's address, or '' for an internal partnership or no section."""
-    if not partnership.is_public:
-        return ""
-    request = context.get("request")
-    section = _partnerships_section(request)
-    if section is None:
-        return ""
-    return section.url + section.reverse_subpage(
-        "partnership_profile", kwargs={"reference": partnership.reference}
-    )
+    section = _partnerships_section(context.get("request"))
+    return section.profile_url(partnership) if section is not None else ""

@@ -124,9 +124,6 @@ class ElasticsearchEngine:
                 self.client.indices.delete(index=index)
         return new_index
 
-    def clear(self) -> None:
-        """Rebuilds replace the index whole; clearing is a no-op kept for the engine protocol."""
-
     def count_by_kind(self) -> dict[str, int]:
         response = self._guard(
             self.client.search,

@@ -2,6 +2,8 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
 from knowledge.models import (
@@ -195,3 +197,10 @@ class PublicationPageFactory(wagtail_factories.PageFactory):
             PublicationAuthor.objects.create(
                 publication=self, name=name, affiliation="A university", sort_order=order
             )
+
+
+def user_in(group_name: str):
+    """A user who belongs to one of the register groups ("Register editors", ...)."""
+    user = get_user_model().objects.create_user(group_name.replace(" ", "-"), password="pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

@@ -7,7 +7,6 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -18,7 +17,7 @@ from knowledge.imports import import_register_file
 from knowledge.models import Organisation, Partnership
 from knowledge.register_columns import PARTNERSHIP_COLUMNS
 from portal.taxonomy import Province, Sector
-from tests.knowledge.factories import OrganisationFactory, PartnershipFactory
+from tests.knowledge.factories import OrganisationFactory, PartnershipFactory, user_in
 
 pytestmark = pytest.mark.django_db
 
@@ -228,12 +227,6 @@ def test_command_fails_with_the_problems(tmp_path, sonke):
     with pytest.raises(CommandError, match="Nothing was imported"):
         call_command("import_register", "partnerships", str(path), "--commit", stderr=err)
     assert "row 2, column scope: 'galactic' is not one of" in err.getvalue()
-
-
-def user_in(group_name: str):
-    user = get_user_model().objects.create_user(group_name.replace(" ", "-"), password="pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def test_admin_import_page_checks_then_imports(client, sonke):

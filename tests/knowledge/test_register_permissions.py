@@ -5,8 +5,6 @@ person could try: the admin, the scan URL (including guessed names), media URLs,
 """
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
@@ -14,15 +12,9 @@ from wagtail.models import ModelLogEntry
 from knowledge.groups import REGISTER_EDITORS, REGISTER_VIEWERS
 from knowledge.models import Partnership
 from portal.demo_helpers import placeholder_pdf
-from tests.knowledge.factories import AgreementFactory, PartnershipFactory
+from tests.knowledge.factories import AgreementFactory, PartnershipFactory, user_in
 
 pytestmark = pytest.mark.django_db
-
-
-def user_in(group_name: str):
-    user = get_user_model().objects.create_user(f"{group_name.split()[-1]}-user", password="pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand
 from django.db.models import Max
 
 from search import registry
-from search.engines.database import DatabaseEngine
+from search.delivery import engines
+from search.engines.base import EngineUnavailable
 from search.models import OutboxEntry
 from search.service import primary_engine
 
@@ -14,10 +15,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.stdout.write(f"Engine answering readers: {primary_engine().name}")
-        counts = DatabaseEngine().count_by_kind()
-        self.stdout.write("Documents in the database index:")
-        for search_kind in registry.kinds():
-            self.stdout.write(f"  {search_kind.label}: {counts.get(search_kind.kind, 0)}")
+        for engine in engines():
+            try:
+                counts = engine.count_by_kind()
+            except EngineUnavailable as error:
+                self.stdout.write(f"Documents in the {engine.name} index: unavailable ({error})")
+                continue
+            self.stdout.write(f"Documents in the {engine.name} index:")
+            for search_kind in registry.kinds():
+                self.stdout.write(f"  {search_kind.label}: {counts.get(search_kind.kind, 0)}")
         backlog = OutboxEntry.objects.aggregate(most_attempts=Max("attempts"))
         pending = OutboxEntry.objects.count()
         self.stdout.write(f"Outbox backlog: {pending} change(s) waiting")
