@@ -15,6 +15,17 @@ from search.query import PAGE_SIZE, SearchQuery
 from search.text import fold, highlight
 
 MAX_MATCHES = 5000
+MATCH_FIELDS = (
+    "doc_id",
+    "kind",
+    "date",
+    "title",
+    "provinces",
+    "settings",
+    "categories",
+    "rating",
+    "partnerships",
+)
 SUGGESTIONS = 8
 
 
@@ -74,7 +85,9 @@ class DatabaseEngine:
         return dict(Counter(IndexedDocument.objects.values_list("kind", flat=True)))
 
     def _matches(self, query: SearchQuery) -> list[IndexedDocument]:
-        queryset = IndexedDocument.objects.all()
+        # Only what facets and ordering need: the long text columns are read for one page of
+        # results afterwards, not for every match.
+        queryset = IndexedDocument.objects.only(*MATCH_FIELDS)
         if not query.text:
             return list(queryset.order_by("-date", "title")[:MAX_MATCHES])
         _filters, parsed = parse_query_string(fold(query.text), operator="and")
@@ -108,7 +121,9 @@ class DatabaseEngine:
                 key=lambda row: (row.date is None, -(row.date.toordinal() if row.date else 0))
             )
         start = (query.page - 1) * PAGE_SIZE
-        page_rows = selected[start : start + PAGE_SIZE]
+        page_ids = [row.pk for row in selected[start : start + PAGE_SIZE]]
+        full_rows = IndexedDocument.objects.in_bulk(page_ids)
+        page_rows = [full_rows[pk] for pk in page_ids]
         labels = facet_labels()
         facets = {
             name: [
