@@ -132,11 +132,11 @@ def main() -> None:
     import django
 
     django.setup()
+    import corpus
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
 
-    import corpus
     from search.engines.database import DatabaseEngine
     from search.models import IndexedDocument
 
@@ -166,9 +166,12 @@ def main() -> None:
         client.get("/search/", {**params, "format": "json"}).json()["total"] for params in SEARCHES
     ]
 
-    print(
-        f"Database: {connection.vendor} {connection.Database.sqlite_version if connection.vendor == 'sqlite' else connection.pg_version}"
-    )  # noqa: E501
+    version = (
+        connection.Database.sqlite_version
+        if connection.vendor == "sqlite"
+        else connection.pg_version
+    )
+    print(f"Database: {connection.vendor} {version}")
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
     )
