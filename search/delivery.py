@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 
-from search import registry
+from search import projection, registry
 from search.engines.database import DatabaseEngine
 from search.models import OutboxEntry
 
@@ -31,8 +31,6 @@ def project(kind: str, object_id: int):
     instance = search_kind.model._default_manager.filter(pk=object_id).first()
     if instance is None:
         return None
-    if hasattr(instance, "specific"):
-        instance = instance.specific
     return instance.search_document()
 
 
@@ -43,8 +41,13 @@ def drain(batch_size: int = BATCH_SIZE) -> int:
     latest = {}
     for entry in entries:
         latest[(entry.kind, entry.object_id)] = entry  # only the newest state matters
+    with projection.batch():
+        documents = {
+            key: project(*key) if entry.action == OutboxEntry.Action.UPSERT else None
+            for key, entry in latest.items()
+        }
     for (kind, object_id), entry in latest.items():
-        document = project(kind, object_id) if entry.action == OutboxEntry.Action.UPSERT else None
+        document = documents[(kind, object_id)]
         doc_id = f"{kind}:{object_id}"
         try:
             for engine in engines():

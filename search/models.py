@@ -2,10 +2,6 @@
 database engine's table of projected documents."""
 
 from django.db import models
-from wagtail.search import index
-
-from portal.fields import ChoiceListField
-from portal.taxonomy import Province, Setting, StrategyCategory
 
 
 class OutboxEntry(models.Model):
@@ -28,24 +24,22 @@ class OutboxEntry(models.Model):
         return f"{self.action} {self.kind}:{self.object_id}"
 
 
-class IndexedDocument(index.Indexed, models.Model):
-    """One SearchDocument, stored for the database engine (and as Elasticsearch's fallback)."""
+class IndexedDocument(models.Model):
+    """One SearchDocument, stored for the database engine (and as Elasticsearch's fallback).
+
+    Its full-text index is the database's own, created by migration 0003: an FTS5 table kept
+    current by triggers on SQLite, a weighted ``tsvector`` column with a GIN index on
+    PostgreSQL. Facet values live in :class:`DocumentFacet`, one row per value.
+    """
 
     doc_id = models.CharField(max_length=80, unique=True)
     kind = models.CharField(max_length=40, db_index=True)
-    # Not "object_id": Wagtail's index rebuild annotates querysets with that name.
     source_id = models.BigIntegerField()
     title = models.CharField(max_length=500)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     date = models.DateField(null=True, blank=True, db_index=True)
-    provinces = ChoiceListField(vocabulary=Province, blank=True)
-    settings = ChoiceListField(vocabulary=Setting, blank=True)
-    categories = ChoiceListField(vocabulary=StrategyCategory, blank=True)
-    partnerships = models.TextField(blank=True, help_text="|CSPS-2026-0001|...|")
-    rating = models.CharField(max_length=30, blank=True)
-    topics = models.TextField(blank=True)
     # Accent- and case-folded copies that the full-text index reads, so "Mthátha" and
     # "mthatha" match on SQLite and PostgreSQL alike (the query is folded the same way).
     title_folded = models.CharField(max_length=500, blank=True)
@@ -53,21 +47,26 @@ class IndexedDocument(index.Indexed, models.Model):
     body_folded = models.TextField(blank=True)
     topics_folded = models.TextField(blank=True)
 
-    search_fields = [
-        index.SearchField("title_folded", boost=4),
-        index.SearchField("topics_folded", boost=3),
-        index.SearchField("summary_folded", boost=2),
-        index.SearchField("body_folded"),
-        index.AutocompleteField("title_folded"),
-        index.FilterField("kind"),
-        index.FilterField("date"),
-    ]
-
     class Meta:
         ordering = ["-date", "title"]
 
     def __str__(self):
         return self.doc_id
+
+
+class DocumentFacet(models.Model):
+    """One facet value of one indexed document (a publication in two provinces has two
+    ``province`` rows), so facet counts are a GROUP BY over the matches."""
+
+    document = models.ForeignKey(IndexedDocument, on_delete=models.CASCADE, related_name="facets")
+    name = models.CharField(max_length=20)
+    value = models.CharField(max_length=80)
+
+    class Meta:
+        indexes = [models.Index(fields=["name", "value"], name="search_facet_name_value")]
+
+    def __str__(self):
+        return f"{self.name}={self.value}"
 
 
 class UnansweredQuery(models.Model):

@@ -1,12 +1,59 @@
-"""Helpers for the ``search_document()`` projection methods that apps write."""
+"""Helpers for the ``search_document()`` projection methods that apps write.
+
+Projecting thousands of objects at once (a rebuild, a large outbox) runs inside ``batch()``:
+lookups that every projection needs, such as which pages are private, are then made once per
+batch through ``shared()`` instead of once per object.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TypeVar
 
 from django.utils.html import strip_tags
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+
+T = TypeVar("T")
+_shared_values: ContextVar[dict | None] = ContextVar("search_projection_batch", default=None)
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """Within the block, ``shared()`` computes each value once."""
+    token = _shared_values.set({})
+    try:
+        yield
+    finally:
+        _shared_values.reset(token)
+
+
+def shared(key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, remembered for the current batch (outside a batch, computed each time)."""
+    values = _shared_values.get()
+    if values is None:
+        return compute()
+    if key not in values:
+        values[key] = compute()
+    return values[key]
 
 
 def is_publicly_visible(page: Page) -> bool:
     """Live, and neither it nor an ancestor restricted to some readers."""
-    return page.live and not page.get_view_restrictions().exists()
+    if not page.live:
+        return False
+    restricted_paths = shared(
+        "restricted-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+    return not any(page.path.startswith(path) for path in restricted_paths)
+
+
+def searchable_objects(model):
+    """What a rebuild projects: ``model.objects_to_index()`` when the model narrows or prefetches
+    what its projection reads, otherwise every object."""
+    if hasattr(model, "objects_to_index"):
+        return model.objects_to_index()
+    return model._default_manager.all()
 
 
 def stream_text(stream_value) -> str:

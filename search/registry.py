@@ -24,6 +24,9 @@ def register(kind: str, model: type[models.Model], *, label: str) -> None:
     if not hasattr(model, "search_document"):
         raise TypeError(f"{model.__name__} needs a search_document() method to be searchable.")
     _KINDS[kind] = SearchKind(kind=kind, model=model, label=label)
+    from search import sync
+
+    sync.watch(model)
 
 
 def kinds() -> list[SearchKind]:

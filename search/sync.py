@@ -47,8 +47,6 @@ def _on_save(sender, instance, raw=False, **kwargs):
 
 
 def _on_delete(sender, instance, **kwargs):
-    if sender is OutboxEntry:
-        return
     enqueue(instance, OutboxEntry.Action.DELETE)
 
 
@@ -64,11 +62,19 @@ def _on_move(sender, instance, **kwargs):
     enqueue_page_tree(instance)
 
 
+def watch(model) -> None:
+    """Listen to the saves and deletes of one registered model (the registry calls this).
+
+    Only registered models are listened to: a receiver for every model would make Django fetch
+    and signal each row of every bulk delete in the project."""
+    label = model._meta.label
+    post_save.connect(_on_save, sender=model, dispatch_uid=f"search-save-{label}")
+    post_delete.connect(_on_delete, sender=model, dispatch_uid=f"search-delete-{label}")
+
+
 def connect() -> None:
-    """Listen to every save and delete; the handlers ignore models no app registered, so the
-    order in which apps register does not matter."""
-    post_save.connect(_on_save, dispatch_uid="search-save")
-    post_delete.connect(_on_delete, dispatch_uid="search-delete")
+    """Listen to the page events that change what is public: publishing, unpublishing,
+    privacy and moves."""
     page_published.connect(_on_publish_change, dispatch_uid="search-published")
     page_unpublished.connect(_on_publish_change, dispatch_uid="search-unpublished")
     post_save.connect(

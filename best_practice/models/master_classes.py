@@ -93,6 +93,10 @@ class MasterClassPage(BasePage):
         if errors:
             raise ValidationError(errors)
 
+    @classmethod
+    def objects_to_index(cls):
+        return cls.objects.live().public()
+
     def search_document(self):
         from search.documents import SearchDocument
         from search.projection import is_publicly_visible, stream_text

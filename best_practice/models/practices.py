@@ -112,6 +112,10 @@ class PracticePage(BasePage):
     class Meta:
         verbose_name = "practice"
 
+    @classmethod
+    def objects_to_index(cls):
+        return cls.objects.live().public().prefetch_related("evidence_items__partnership")
+
     def search_document(self):
         from search.documents import SearchDocument
         from search.projection import is_publicly_visible
@@ -120,7 +124,7 @@ class PracticePage(BasePage):
             return None
         references = [
             item.partnership.reference
-            for item in self.evidence_items.select_related("partnership")
+            for item in self.evidence_items.all()
             if item.partnership and item.partnership.visibility == Visibility.PUBLIC
         ]
         return SearchDocument(

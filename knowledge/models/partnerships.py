@@ -137,13 +137,21 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
             return StakeholderStructure.MULTI
         return StakeholderStructure.SINGLE
 
+    @classmethod
+    def objects_to_index(cls):
+        return cls.objects.public().prefetch_related("parties__organisation")
+
     def search_document(self):
         """Public partnerships only, and only what their public profile shows."""
         from search.documents import SearchDocument
+        from search.projection import shared
 
         from .sections import PartnershipsSectionPage
 
-        section = PartnershipsSectionPage.objects.live().public().first()
+        section = shared(
+            "partnerships-section",
+            lambda: PartnershipsSectionPage.objects.live().public().first(),
+        )
         if not self.is_public or section is None:
             return None
         parties = [party.organisation.name for party in self.parties.all()]

@@ -134,15 +134,21 @@ class PublicationPage(RoutablePageMixin, BasePage):
     def get_meta_description(self) -> str:
         return self.search_description or self.introduction or self.abstract[:300]
 
+    @classmethod
+    def objects_to_index(cls):
+        return (
+            cls.objects.live()
+            .public()
+            .prefetch_related("authors", "topics", "documents__document", "partnerships")
+        )
+
     def search_document(self):
         from search.documents import SearchDocument
         from search.projection import is_publicly_visible, stream_text
 
         if not is_publicly_visible(self):
             return None
-        documents_text = " ".join(
-            item.document.extracted_text for item in self.documents.select_related("document")
-        )
+        documents_text = " ".join(item.document.extracted_text for item in self.documents.all())
         authors = " ".join(author.name for author in self.authors.all())
         return SearchDocument(
             kind="publication",
@@ -154,7 +160,9 @@ class PublicationPage(RoutablePageMixin, BasePage):
             date=self.publication_date,
             provinces=list(self.provinces),
             settings=list(self.place_settings),
-            partnerships=[p.reference for p in self.public_partnerships],
+            partnerships=[
+                p.reference for p in self.partnerships.all() if p.visibility == Visibility.PUBLIC
+            ],
             topics=[tag.name for tag in self.topics.all()],
         )
 

@@ -82,6 +82,10 @@ class ResearchPriorityPage(BasePage):
     class Meta:
         verbose_name = "research priority"
 
+    @classmethod
+    def objects_to_index(cls):
+        return cls.objects.live().public().prefetch_related("partnerships")
+
     def search_document(self):
         from search.documents import SearchDocument
         from search.projection import is_publicly_visible
@@ -98,7 +102,7 @@ class ResearchPriorityPage(BasePage):
             date=self.target_date,
             provinces=list(self.provinces),
             partnerships=[
-                p.reference for p in self.partnerships.filter(visibility=Visibility.PUBLIC)
+                p.reference for p in self.partnerships.all() if p.visibility == Visibility.PUBLIC
             ],
         )
 

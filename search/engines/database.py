@@ -1,67 +1,51 @@
-"""The database engine: documents in a table, searched through Wagtail's database backend
-(SQLite FTS5, PostgreSQL full-text search), facets counted in Python over the matches."""
+"""The database engine: documents in a table with the database's own full-text index (FTS5 on
+SQLite, tsvector on PostgreSQL), facet counts by GROUP BY over the matches."""
 
-from collections import Counter
-
-from django.db import transaction
-from wagtail.search.backends import get_search_backend
-from wagtail.search.utils import parse_query_string
+from django.db import connection, transaction
+from django.db.models import Count
 
 from search.documents import SearchDocument
+from search.engines import fulltext
 from search.engines.base import FacetValue, Hit, SearchResults
 from search.facets import facet_labels
-from search.models import IndexedDocument
-from search.query import PAGE_SIZE, SearchQuery
-from search.text import fold, highlight
+from search.models import DocumentFacet, IndexedDocument
+from search.query import FACETS, PAGE_SIZE, SearchQuery
+from search.text import WORD, fold, highlight, query_parts
 
-MAX_MATCHES = 5000
-MATCH_FIELDS = (
-    "doc_id",
-    "kind",
-    "date",
-    "title",
-    "provinces",
-    "settings",
-    "categories",
-    "rating",
-    "partnerships",
-)
+FACET_SIZE = 50  # values listed per facet, most frequent first (as the Elasticsearch engine)
 SUGGESTIONS = 8
+# PostgreSQL refuses a tsvector over 1 MB; a few hundred pages of report text is plenty to find.
+MAX_INDEXED_TEXT = 300_000
+DOCUMENTS = IndexedDocument._meta.db_table
+FACET_ROWS = DocumentFacet._meta.db_table
 
 
-def _row(document: SearchDocument) -> dict:
+def _row(document: SearchDocument) -> IndexedDocument:
+    return IndexedDocument(
+        doc_id=document.doc_id,
+        kind=document.kind,
+        source_id=document.object_id,
+        title=document.title,
+        summary=document.summary,
+        body=document.body,
+        url=document.url,
+        date=document.date,
+        title_folded=fold(document.title),
+        summary_folded=fold(document.summary)[:MAX_INDEXED_TEXT],
+        body_folded=fold(document.body)[:MAX_INDEXED_TEXT],
+        topics_folded=fold(" ".join(document.topics)),
+    )
+
+
+def facet_values(document: SearchDocument) -> dict[str, list[str]]:
     return {
-        "kind": document.kind,
-        "source_id": document.object_id,
-        "title": document.title,
-        "summary": document.summary,
-        "body": document.body,
-        "url": document.url,
-        "date": document.date,
-        "provinces": document.provinces,
-        "settings": document.settings,
-        "categories": document.categories,
-        "partnerships": "|" + "|".join(document.partnerships) + "|"
-        if document.partnerships
-        else "",
-        "rating": document.rating,
-        "topics": ", ".join(document.topics),
-        "title_folded": fold(document.title),
-        "summary_folded": fold(document.summary),
-        "body_folded": fold(document.body),
-        "topics_folded": fold(" ".join(document.topics)),
-    }
-
-
-def _facet_values(row: IndexedDocument) -> dict[str, list[str]]:
-    return {
-        "kind": [row.kind],
-        "province": row.provinces,
-        "setting": row.settings,
-        "category": row.categories,
-        "rating": [row.rating] if row.rating else [],
-        "year": [str(row.date.year)] if row.date else [],
-        "partnership": [ref for ref in row.partnerships.split("|") if ref],
+        "kind": [document.kind],
+        "province": document.provinces,
+        "setting": document.settings,
+        "category": document.categories,
+        "rating": [document.rating] if document.rating else [],
+        "year": [str(document.date.year)] if document.date else [],
+        "partnership": document.partnerships,
     }
 
 
@@ -69,99 +53,171 @@ class DatabaseEngine:
     name = "database"
 
     def upsert(self, documents: list[SearchDocument]) -> None:
+        """Replace the stored copies of ``documents`` (rows are deleted and inserted again, which
+        keeps the full-text triggers and the facet rows simple and fast in bulk)."""
+        if not documents:
+            return
+        latest = {document.doc_id: document for document in documents}
         with transaction.atomic():
-            for document in documents:
-                IndexedDocument.objects.update_or_create(
-                    doc_id=document.doc_id, defaults=_row(document)
-                )
+            self.delete(list(latest))
+            rows = IndexedDocument.objects.bulk_create(
+                [_row(document) for document in latest.values()]
+            )
+            DocumentFacet.objects.bulk_create(
+                DocumentFacet(document_id=row.pk, name=name, value=value)
+                for row, document in zip(rows, latest.values(), strict=True)
+                for name, values in facet_values(document).items()
+                for value in dict.fromkeys(values)
+            )
 
     def delete(self, doc_ids: list[str]) -> None:
         IndexedDocument.objects.filter(doc_id__in=doc_ids).delete()
+
+    def delete_except(self, doc_ids: set[str]) -> int:
+        """Remove every document not in ``doc_ids`` (what a rebuild did not see is stale)."""
+        stale = [
+            doc_id
+            for doc_id in IndexedDocument.objects.values_list("doc_id", flat=True).iterator()
+            if doc_id not in doc_ids
+        ]
+        for start in range(0, len(stale), 500):
+            self.delete(stale[start : start + 500])
+        return len(stale)
 
     def clear(self) -> None:
         IndexedDocument.objects.all().delete()
 
     def count_by_kind(self) -> dict[str, int]:
-        return dict(Counter(IndexedDocument.objects.values_list("kind", flat=True)))
-
-    def _matches(self, query: SearchQuery) -> list[IndexedDocument]:
-        # Only what facets and ordering need: the long text columns are read for one page of
-        # results afterwards, not for every match.
-        queryset = IndexedDocument.objects.only(*MATCH_FIELDS)
-        if not query.text:
-            return list(queryset.order_by("-date", "title")[:MAX_MATCHES])
-        _filters, parsed = parse_query_string(fold(query.text), operator="and")
-        backend = get_search_backend()
-        results = backend.search(parsed, queryset, order_by_relevance=True)
-        return list(results[:MAX_MATCHES])
+        counts = IndexedDocument.objects.values_list("kind").annotate(count=Count("pk"))
+        return dict(counts.order_by())
 
     def search(self, query: SearchQuery) -> SearchResults:
-        matches = self._matches(query)
-        rows = [(row, _facet_values(row)) for row in matches]
-        counts = {
-            name: Counter()
-            for name in ("kind", "province", "setting", "category", "rating", "year", "partnership")
-        }
-        selected = []
-        for row, values in rows:
-            keep = all(filter_value in values[name] for name, filter_value in query.filters.items())
-            # Each facet counts what the other filters allow, so its options narrow sensibly.
-            for name in counts:
-                others = all(
-                    value in values[other]
-                    for other, value in query.filters.items()
-                    if other != name
-                )
-                if others:
-                    counts[name].update(values[name])
-            if keep:
-                selected.append(row)
-        if query.sort == "date":
-            selected.sort(
-                key=lambda row: (row.date is None, -(row.date.toordinal() if row.date else 0))
-            )
-        start = (query.page - 1) * PAGE_SIZE
-        page_ids = [row.pk for row in selected[start : start + PAGE_SIZE]]
-        full_rows = IndexedDocument.objects.in_bulk(page_ids)
-        page_rows = [full_rows[pk] for pk in page_ids]
-        labels = facet_labels()
-        facets = {
-            name: [
-                FacetValue(
-                    value=value,
-                    label=labels.get(name, {}).get(value, value),
-                    count=count,
-                    selected=query.filters.get(name) == value,
-                )
-                for value, count in sorted(counter.items(), key=lambda item: (-item[1], item[0]))
-            ]
-            for name, counter in counts.items()
-        }
+        parts = query_parts(query.text)
+        if query.text and not parts:
+            return SearchResults(hits=[], total=0, facets={}, engine=self.name)
+        if parts:
+            source, params = fulltext.for_database().matches(parts)
+        else:
+            source, params = f"SELECT id, 0 AS score FROM {DOCUMENTS}", []
+        matches = _Matches(source, params, query.filters)
+        counts = matches.facet_counts()
+        # Every document has exactly one kind, so the kind counts add up to the total.
+        if "kind" in query.filters:
+            total = counts["kind"].get(query.filters["kind"], 0)
+        else:
+            total = sum(counts["kind"].values())
+        page_ids = matches.page(query.sort if parts else "date", query.page)
+        rows = IndexedDocument.objects.in_bulk(page_ids)
         return SearchResults(
-            hits=[
-                Hit(
-                    doc_id=row.doc_id,
-                    kind=row.kind,
-                    title=row.title,
-                    url=row.url,
-                    summary=row.summary,
-                    date=row.date,
-                    highlight=highlight(row.summary + " " + row.body, query.text)
-                    if query.text
-                    else highlight(row.summary, ""),
-                )
-                for row in page_rows
-            ],
-            total=len(selected),
-            facets=facets,
+            hits=[_hit(rows[pk], query.text) for pk in page_ids if pk in rows],
+            total=total,
+            facets=_facets(counts, query.filters),
             engine=self.name,
         )
 
     def suggest(self, text: str) -> list[dict]:
-        text = fold(text.strip())[:100]
-        if len(text) < 2:
+        words = [word for word in WORD.findall(fold(text)[:100])][:6]
+        if not words or len("".join(words)) < 2:
             return []
-        results = get_search_backend().autocomplete(text, IndexedDocument.objects.all())
+        sql, params = fulltext.for_database().title_prefix(words, SUGGESTIONS)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ids = [pk for (pk,) in cursor.fetchall()]
+        rows = IndexedDocument.objects.only("title", "url", "kind").in_bulk(ids)
         return [
-            {"title": row.title, "url": row.url, "kind": row.kind} for row in results[:SUGGESTIONS]
+            {"title": rows[pk].title, "url": rows[pk].url, "kind": rows[pk].kind}
+            for pk in ids
+            if pk in rows
         ]
+
+
+class _Matches:
+    """SQL over one search's matches (``source`` selects id and score) and its filters."""
+
+    def __init__(self, source: str, params: list, filters: dict[str, str]):
+        self.source, self.params, self.filters = source, params, filters
+
+    def _narrowed(self, leave_out: str | None = None) -> tuple[str, list]:
+        """Ids and scores of the matches that pass every filter but ``leave_out``."""
+        clauses, params = [], list(self.params)
+        for name, value in self.filters.items():
+            if name != leave_out:
+                clauses.append(
+                    f"m.id IN (SELECT document_id FROM {FACET_ROWS} WHERE name = %s AND value = %s)"
+                )
+                params += [name, value]
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        return f"SELECT m.id, m.score FROM ({self.source}) m{where}", params
+
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        """Per facet, value -> count. A facet with a selected value counts what the other
+        filters allow, so a reader can switch between its values; the rest count the matches
+        that pass every filter."""
+        statements, params = [], []
+        free = [name for name in FACETS if name not in self.filters]
+        groups = [(free, None)] + [([name], name) for name in self.filters]
+        for names, leave_out in groups:
+            narrowed, narrowed_params = self._narrowed(leave_out)
+            statements.append(
+                f"SELECT name, value, COUNT(*) AS n FROM {FACET_ROWS} "
+                f"WHERE name IN ({', '.join(['%s'] * len(names))}) "
+                f"AND document_id IN (SELECT id FROM ({narrowed}) narrowed) GROUP BY name, value"
+            )
+            params += names + narrowed_params
+        ranked = (
+            "SELECT name, value, n, ROW_NUMBER() OVER (PARTITION BY name ORDER BY n DESC, value) "
+            f"AS position FROM ({' UNION ALL '.join(statements)}) counted"
+        )
+        counts = {name: {} for name in FACETS}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT name, value, n FROM ({ranked}) listed WHERE position <= %s",
+                [*params, FACET_SIZE],
+            )
+            for name, value, count in cursor.fetchall():
+                counts[name][value] = count
+        return counts
+
+    def page(self, sort: str, number: int) -> list[int]:
+        narrowed, params = self._narrowed()
+        if sort == "relevance":
+            order, join = "m.score, m.id", ""
+        else:
+            order = "d.date IS NULL, d.date DESC, d.title, m.id"
+            join = f" JOIN {DOCUMENTS} d ON d.id = m.id"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT m.id FROM ({narrowed}) m{join} ORDER BY {order} LIMIT %s OFFSET %s",
+                [*params, PAGE_SIZE, (number - 1) * PAGE_SIZE],
+            )
+            return [pk for (pk,) in cursor.fetchall()]
+
+
+def _hit(row: IndexedDocument, text: str) -> Hit:
+    return Hit(
+        doc_id=row.doc_id,
+        kind=row.kind,
+        title=row.title,
+        url=row.url,
+        summary=row.summary,
+        date=row.date,
+        highlight=highlight(row.summary + " " + row.body, text)
+        if text
+        else highlight(row.summary, ""),
+    )
+
+
+def _facets(counts: dict[str, dict[str, int]], filters: dict[str, str]) -> dict:
+    labels = facet_labels()
+    return {
+        name: [
+            FacetValue(
+                value=value,
+                label=labels.get(name, {}).get(value, value),
+                count=count,
+                selected=filters.get(name) == value,
+            )
+            for value, count in sorted(values.items(), key=lambda item: (-item[1], item[0]))
+        ]
+        for name, values in counts.items()
+    }

@@ -3,9 +3,8 @@
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
-from search import registry
+from search import projection, registry
 from search.delivery import engines
 from search.models import OutboxEntry
 
@@ -20,32 +19,19 @@ class Command(BaseCommand):
         targets = engines()
         pending_before = OutboxEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
         database_engine, other_engines = targets[0], targets[1:]
-        database_engine.clear()
         every_document = []
         summary = {}
-        for search_kind in registry.kinds():
-            queryset = search_kind.model._default_manager.all()
-            total = queryset.count()
-            indexed = skipped = 0
-            batch = []
-            for number, instance in enumerate(queryset.iterator(chunk_size=BATCH_SIZE), start=1):
-                instance = instance.specific if hasattr(instance, "specific") else instance
-                document = instance.search_document()
-                if document is None:
-                    skipped += 1
-                else:
-                    batch.append(document)
-                if len(batch) >= BATCH_SIZE or number == total:
-                    with transaction.atomic():
-                        database_engine.upsert(batch)
-                    every_document.extend(batch)
-                    indexed += len(batch)
-                    batch = []
-                    self._progress(search_kind.label, number, total)
-            if total == 0:
-                self._progress(search_kind.label, 0, 0)
-            self.stdout.write("")
-            summary[search_kind.label] = (indexed, skipped)
+        # Documents are replaced in place and the stale ones removed at the end, so readers
+        # never search a half-built index.
+        with projection.batch():
+            for search_kind in registry.kinds():
+                documents = self._project(search_kind, database_engine)
+                every_document.extend(documents)
+                summary[search_kind.label] = (
+                    len(documents),
+                    search_kind.model._default_manager.count() - len(documents),
+                )
+        removed = database_engine.delete_except({document.doc_id for document in every_document})
         for engine in other_engines:
             # A new index beside the live one, then an alias swap: readers never see it empty.
             engine.rebuild(every_document)
@@ -55,10 +41,29 @@ class Command(BaseCommand):
         seconds = time.monotonic() - started
         for label, (indexed, skipped) in summary.items():
             self.stdout.write(f"  {label}: {indexed} indexed, {skipped} not public")
-        total_indexed = sum(indexed for indexed, _ in summary.values())
+        if removed:
+            self.stdout.write(f"  {removed} stale documents removed")
+        total_indexed = len(every_document)
         self.stdout.write(
             self.style.SUCCESS(f"Indexed {total_indexed} documents in {seconds:.1f} s.")
         )
+
+    def _project(self, search_kind, database_engine) -> list:
+        queryset = projection.searchable_objects(search_kind.model)
+        total = queryset.count()
+        documents, batch = [], []
+        self._progress(search_kind.label, 0, total)
+        for number, instance in enumerate(queryset.iterator(chunk_size=BATCH_SIZE), start=1):
+            document = instance.search_document()
+            if document is not None:
+                batch.append(document)
+            if len(batch) >= BATCH_SIZE or number == total:
+                database_engine.upsert(batch)
+                documents.extend(batch)
+                batch = []
+                self._progress(search_kind.label, number, total)
+        self.stdout.write("")
+        return documents
 
     def _progress(self, label: str, done: int, total: int) -> None:
         width = 30

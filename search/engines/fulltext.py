@@ -1,0 +1,63 @@
+"""The database engine's full-text statements, one class per database (the indexes they read are
+created by migration search 0003). Words arrive folded and made of word characters only
+(``search.text.query_parts``), and every value is passed as a query parameter."""
+
+from django.db import connection
+
+Parts = list[tuple[str, ...]]
+
+
+class SQLiteFullText:
+    """FTS5: bm25 with column weights title 4, topics 3, summary 2, body 1 (lower is better)."""
+
+    def matches(self, parts: Parts) -> tuple[str, list]:
+        expression = " ".join('"' + " ".join(words) + '"' for words in parts)
+        return (
+            "SELECT rowid AS id, bm25(search_document_fts, 4.0, 3.0, 2.0, 1.0) AS score "
+            "FROM search_document_fts WHERE search_document_fts MATCH %s",
+            [expression],
+        )
+
+    def title_prefix(self, words: list[str], limit: int) -> tuple[str, list]:
+        expression = " ".join(f'"{word}"' for word in words) + "*"
+        return (
+            "SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH %s "
+            "ORDER BY rank LIMIT %s",
+            [expression, limit],
+        )
+
+
+class PostgresFullText:
+    """A weighted tsvector (title A, topics B, summary C, body D); the score is the negated
+    ts_rank so that, as on SQLite, lower is better."""
+
+    def matches(self, parts: Parts) -> tuple[str, list]:
+        words = [words[0] for words in parts if len(words) == 1]
+        phrases = [" ".join(words) for words in parts if len(words) > 1]
+        queries = ["plainto_tsquery('english', %s)"] * bool(words)
+        queries += ["phraseto_tsquery('english', %s)"] * len(phrases)
+        params = [" ".join(words)] * bool(words) + phrases
+        return (
+            "SELECT id, -ts_rank(search_vector, query) AS score "
+            f"FROM search_indexeddocument, (SELECT {' && '.join(queries)}) AS typed(query) "
+            "WHERE search_vector @@ query",
+            params,
+        )
+
+    def title_prefix(self, words: list[str], limit: int) -> tuple[str, list]:
+        expression = " & ".join(words) + ":*"
+        return (
+            "SELECT id FROM search_indexeddocument "
+            "WHERE to_tsvector('simple'::regconfig, title_folded) "
+            "@@ to_tsquery('simple'::regconfig, %s) "
+            "ORDER BY length(title), title LIMIT %s",
+            [expression, limit],
+        )
+
+
+def for_database():
+    if connection.vendor == "sqlite":
+        return SQLiteFullText()
+    if connection.vendor == "postgresql":
+        return PostgresFullText()
+    raise NotImplementedError("The portal's search needs SQLite or PostgreSQL.")
