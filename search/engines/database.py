@@ -132,22 +132,34 @@ class DatabaseEngine:
 
 
 class _Matches:
-    """SQL over one search's matches (``source`` selects id and score) and its filters."""
+    """SQL over one search's matches (``source`` selects id and score) and its filters.
+
+    Each statement computes the matches once, as a materialised common table expression, and
+    filters and counts over that: left to itself, SQLite's planner re-runs the full-text
+    query for every row of a facet filter."""
 
     def __init__(self, source: str, params: list, filters: dict[str, str]):
         self.source, self.params, self.filters = source, params, filters
 
+    def _run(self, statement: str, params: list) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH matched AS MATERIALIZED ({self.source}) {statement}",
+                [*self.params, *params],
+            )
+            return cursor.fetchall()
+
     def _narrowed(self, leave_out: str | None = None) -> tuple[str, list]:
         """Ids and scores of the matches that pass every filter but ``leave_out``."""
-        clauses, params = [], list(self.params)
+        clauses, params = [], []
         for name, value in self.filters.items():
             if name != leave_out:
                 clauses.append(
-                    f"m.id IN (SELECT document_id FROM {FACET_ROWS} WHERE name = %s AND value = %s)"
+                    f"id IN (SELECT document_id FROM {FACET_ROWS} WHERE name = %s AND value = %s)"
                 )
                 params += [name, value]
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        return f"SELECT m.id, m.score FROM ({self.source}) m{where}", params
+        return f"SELECT id, score FROM matched{where}", params
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """Per facet, value -> count. A facet with a selected value counts what the other
@@ -169,13 +181,12 @@ class _Matches:
             f"AS position FROM ({' UNION ALL '.join(statements)}) counted"
         )
         counts = {name: {} for name in FACETS}
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT name, value, n FROM ({ranked}) listed WHERE position <= %s",
-                [*params, FACET_SIZE],
-            )
-            for name, value, count in cursor.fetchall():
-                counts[name][value] = count
+        rows = self._run(
+            f"SELECT name, value, n FROM ({ranked}) listed WHERE position <= %s",
+            [*params, FACET_SIZE],
+        )
+        for name, value, count in rows:
+            counts[name][value] = count
         return counts
 
     def page(self, sort: str, number: int) -> list[int]:
@@ -185,12 +196,11 @@ class _Matches:
         else:
             order = "d.date IS NULL, d.date DESC, d.title, m.id"
             join = f" JOIN {DOCUMENTS} d ON d.id = m.id"
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT m.id FROM ({narrowed}) m{join} ORDER BY {order} LIMIT %s OFFSET %s",
-                [*params, PAGE_SIZE, (number - 1) * PAGE_SIZE],
-            )
-            return [pk for (pk,) in cursor.fetchall()]
+        rows = self._run(
+            f"SELECT m.id FROM ({narrowed}) m{join} ORDER BY {order} LIMIT %s OFFSET %s",
+            [*params, PAGE_SIZE, (number - 1) * PAGE_SIZE],
+        )
+        return [pk for (pk,) in rows]
 
 
 def _hit(row: IndexedDocument, text: str) -> Hit:
