@@ -5,10 +5,18 @@ INDEX_SETTINGS = {
     "analysis": {
         "filter": {
             "autocomplete_edge": {"type": "edge_ngram", "min_gram": 2, "max_gram": 20},
+            "english_stem": {"type": "stemmer", "language": "english"},
         },
         "analyzer": {
-            # Accents and case folded, so "Mthatha" finds "Mthátha" and "mthatha".
+            # Accents and case folded, so "Mthatha" finds "Mthátha" and "mthatha"; English
+            # word forms stemmed, so "patrolling" finds "patrols" (as the database engine does).
             "folded": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding", "english_stem"],
+            },
+            # What a reader has typed so far, matched against title prefixes: never stemmed.
+            "typed_prefix": {
                 "type": "custom",
                 "tokenizer": "standard",
                 "filter": ["lowercase", "asciifolding"],
@@ -36,7 +44,7 @@ MAPPINGS = {
                 "autocomplete": {
                     "type": "text",
                     "analyzer": "autocomplete",
-                    "search_analyzer": "folded",
+                    "search_analyzer": "typed_prefix",
                 },
             },
         },

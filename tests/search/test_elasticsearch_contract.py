@@ -75,10 +75,10 @@ def test_first_write_creates_the_index_with_explicit_mappings_behind_the_alias(h
         "actions": [{"add": {"index": create.path.lstrip("/"), "alias": ALIAS}}]
     }
     assert MAPPINGS["dynamic"] == "strict"
-    assert INDEX_SETTINGS["analysis"]["analyzer"]["folded"]["filter"] == [
-        "lowercase",
-        "asciifolding",
-    ]
+    analyzers = INDEX_SETTINGS["analysis"]["analyzer"]
+    assert analyzers["folded"]["filter"] == ["lowercase", "asciifolding", "english_stem"]
+    title_prefixes = MAPPINGS["properties"]["title"]["fields"]["autocomplete"]
+    assert analyzers[title_prefixes["search_analyzer"]]["filter"] == ["lowercase", "asciifolding"]
 
 
 def test_bulk_body_indexes_each_document_by_its_id(httpserver, engine):

@@ -117,3 +117,44 @@ def test_deleted_documents_are_gone(filled):
 
 def test_suggestions_from_titles(filled):
     assert [s["title"] for s in filled.suggest("rur")] == ["Rural patrols"]
+
+
+def test_word_forms_find_each_other(filled):
+    found = titles(filled.search(SearchQuery(text="patrolling")))
+    assert sorted(found) == ["Policing in Mthátha", "Rural patrols"]
+
+
+def test_a_selected_facet_counts_what_the_other_filters_allow(filled):
+    results = filled.search(SearchQuery(filters={"kind": "practice", "setting": "rural"}))
+    assert titles(results) == ["Rural patrols"]
+    assert results.total == 1
+    facets = {name: {f.value: f.count for f in values} for name, values in results.facets.items()}
+    # Kind is counted over the rural documents, setting over the practices.
+    assert facets["kind"] == {"practice": 1}
+    assert facets["setting"] == {"rural": 1, "informal-settlement": 1}
+    assert facets["category"] == {"patrol": 1}
+    assert [f.value for f in results.facets["setting"] if f.selected] == ["rural"]
+
+
+def test_totals_count_every_match_and_pages_walk_through_them(engine):
+    engine.upsert(
+        [
+            SearchDocument(
+                kind="practice" if number % 2 else "publication",
+                object_id=number,
+                title=f"Lighting study {number}",
+                url=f"/l/{number}/",
+                date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number),
+                partnerships=[f"CSPS-2026-{number:04d}"],
+            )
+            for number in range(1, 63)
+        ]
+    )
+    everything = engine.search(SearchQuery(text="lighting"))
+    assert everything.total == 62
+    practices = engine.search(SearchQuery(text="lighting", filters={"kind": "practice"}))
+    assert practices.total == 31
+    last_page = engine.search(SearchQuery(text="lighting", page=7, sort="date"))
+    assert titles(last_page) == ["Lighting study 2", "Lighting study 1"]
+    # Facets list the most frequent values, not every partnership ever cited.
+    assert len(everything.facets["partnership"]) == 50

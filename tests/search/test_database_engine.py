@@ -1,0 +1,108 @@
+"""The database engine's own storage: replacing documents, removing stale ones, parsing what the
+reader typed, and a rebuild whose query count does not grow with the number of objects."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from search.documents import SearchDocument
+from search.engines.database import DatabaseEngine
+from search.models import DocumentFacet, IndexedDocument
+from search.query import SearchQuery
+from search.text import query_parts
+from tests.best_practice.factories import PracticePageFactory
+from tests.knowledge.factories import (
+    PartnershipFactory,
+    PartnershipsSectionPageFactory,
+    PublicationPageFactory,
+    ResearchPriorityPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def document(**changes) -> SearchDocument:
+    fields = {"kind": "practice", "object_id": 1, "title": "Rural patrols", "url": "/b/1/"}
+    return SearchDocument(**{**fields, **changes})
+
+
+def test_upserting_again_replaces_the_document_and_its_facets():
+    engine = DatabaseEngine()
+    engine.upsert([document(provinces=["limpopo"], summary="Stock theft")])
+    engine.upsert([document(provinces=["free-state"], summary="Night watch")])
+
+    assert IndexedDocument.objects.count() == 1
+    facets = set(DocumentFacet.objects.values_list("name", "value"))
+    assert facets == {("kind", "practice"), ("province", "free-state")}
+    assert engine.search(SearchQuery(text="stock")).total == 0
+    assert engine.search(SearchQuery(text="watch")).total == 1
+
+
+def test_the_same_document_twice_in_one_batch_keeps_the_last():
+    DatabaseEngine().upsert([document(title="First"), document(title="Second")])
+    assert list(IndexedDocument.objects.values_list("title", flat=True)) == ["Second"]
+
+
+def test_delete_except_removes_only_what_a_rebuild_did_not_see():
+    engine = DatabaseEngine()
+    engine.upsert([document(object_id=number) for number in range(1, 4)])
+
+    assert engine.delete_except({"practice:1", "practice:3"}) == 1
+    assert set(IndexedDocument.objects.values_list("doc_id", flat=True)) == {
+        "practice:1",
+        "practice:3",
+    }
+    assert not DocumentFacet.objects.filter(document__doc_id="practice:2").exists()
+
+
+def test_text_without_words_finds_nothing_rather_than_everything():
+    engine = DatabaseEngine()
+    engine.upsert([document()])
+    assert engine.search(SearchQuery(text="* ~ /")).total == 0
+    assert engine.search(SearchQuery(text="")).total == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ('"Street lighting" in Mthátha', [("street", "lighting"), ("in",), ("mthatha",)]),
+        ('rural "patrols', [("rural",), ("patrols",)]),
+        ("title:x AND (y OR z*)", [("title",), ("and",), ("or",)]),
+        ('""', []),
+        ('"one"', [("one",)]),
+    ],
+)
+def test_query_parts(text, parts):
+    assert query_parts(text) == parts
+
+
+def rebuild_queries() -> int:
+    """Queries of a rebuild over a full index (a first rebuild has nothing to replace)."""
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    with CaptureQueriesContext(connection) as queries:
+        call_command("rebuild_search_index", stdout=io.StringIO())
+    return len(queries.captured_queries)
+
+
+def add_searchable_things(count: int) -> None:
+    for _ in range(count):
+        partnership = PartnershipFactory()
+        publication = PublicationPageFactory()
+        publication.partnerships.add(partnership)
+        publication.save()
+        PracticePageFactory()
+        ResearchPriorityPageFactory()
+
+
+def test_a_rebuild_reads_in_batches_not_once_per_object():
+    PartnershipsSectionPageFactory()
+    add_searchable_things(2)
+    few = rebuild_queries()
+    add_searchable_things(4)
+    many = rebuild_queries()
+
+    assert IndexedDocument.objects.count() == 24
+    assert many == few
