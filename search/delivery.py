@@ -1,9 +1,11 @@
 """Draining the outbox: project each changed object and hand it to every engine."""
 
 import logging
+from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection
+from django.db.models import F
 
 from search import projection, registry
 from search.engines.database import DatabaseEngine
@@ -11,6 +13,7 @@ from search.models import OutboxEntry
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 200
+DRAIN_LOCK = 0x5EA2C4  # the advisory lock key of the outbox drain ("search")
 
 
 def engines() -> list:
@@ -34,34 +37,65 @@ def project(kind: str, object_id: int):
     return instance.search_document()
 
 
+@contextmanager
+def _sole_drain():
+    """True when no other drain runs. Two drains at once could deliver an older projection
+    after a newer one; on PostgreSQL a session advisory lock lets only one run (SQLite
+    serialises writers itself, and production runs PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        yield True
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [DRAIN_LOCK])
+        (locked,) = cursor.fetchone()
+    try:
+        yield locked
+    finally:
+        if locked:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [DRAIN_LOCK])
+
+
 def drain(batch_size: int = BATCH_SIZE) -> int:
-    """Deliver pending outbox entries; returns how many were delivered."""
+    """Deliver the outbox, oldest first, a batch at a time; returns how many objects were
+    delivered. A batch an engine refuses stays in the outbox with the error, and the drain
+    stops there: the next drain (the next change, or ``drain_search_outbox``) retries it.
+    If another drain is running, this one leaves the work to it."""
+    with _sole_drain() as sole:
+        return _drain(batch_size) if sole else 0
+
+
+def _drain(batch_size: int) -> int:
     delivered = 0
-    entries = list(OutboxEntry.objects.order_by("pk")[:batch_size])
+    while entries := list(OutboxEntry.objects.order_by("pk")[:batch_size]):
+        try:
+            delivered += _deliver(entries)
+        except Exception as error:  # an engine down must not lose the update
+            logger.warning("Search delivery of %d outbox entries failed: %s", len(entries), error)
+            OutboxEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
+                attempts=F("attempts") + 1, last_error=str(error)[:1000]
+            )
+            break
+    return delivered
+
+
+def _deliver(entries: list[OutboxEntry]) -> int:
     latest = {}
     for entry in entries:
         latest[(entry.kind, entry.object_id)] = entry  # only the newest state matters
     with projection.batch():
         documents = {
-            key: project(*key) if entry.action == OutboxEntry.Action.UPSERT else None
-            for key, entry in latest.items()
+            (kind, object_id): project(kind, object_id)
+            if entry.action == OutboxEntry.Action.UPSERT
+            else None
+            for (kind, object_id), entry in latest.items()
         }
-    for (kind, object_id), entry in latest.items():
-        document = documents[(kind, object_id)]
-        doc_id = f"{kind}:{object_id}"
-        try:
-            for engine in engines():
-                if document is None:
-                    engine.delete([doc_id])
-                else:
-                    engine.upsert([document])
-        except Exception as error:  # an engine down must not lose the update
-            logger.warning("Search delivery of %s failed: %s", doc_id, error)
-            OutboxEntry.objects.filter(kind=kind, object_id=object_id, pk__lte=entry.pk).update(
-                attempts=entry.attempts + 1, last_error=str(error)[:1000]
-            )
-            continue
-        with transaction.atomic():
-            OutboxEntry.objects.filter(kind=kind, object_id=object_id, pk__lte=entry.pk).delete()
-        delivered += 1
-    return delivered
+    current = [document for document in documents.values() if document is not None]
+    gone = [f"{kind}:{object_id}" for (kind, object_id), doc in documents.items() if doc is None]
+    for engine in engines():
+        if current:
+            engine.upsert(current)
+        if gone:
+            engine.delete(gone)
+    OutboxEntry.objects.filter(pk__in=[entry.pk for entry in entries]).delete()
+    return len(latest)
