@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -125,7 +126,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Background work (Wagtail's reference index, later the search outbox) goes through the
-# django-tasks API. Immediate execution is the default; production may choose another backend.
+# django-tasks API. Immediate execution here (nothing else to run); production queues tasks in
+# the database for `manage.py db_worker` (django-tasks-db).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Wagtail

@@ -1,6 +1,8 @@
 """Production: refuses to start without a secret key; HTTPS, secure cookies and HSTS on.
 
 Required: SECRET_KEY, ALLOWED_HOSTS; DATABASE_URL should name PostgreSQL.
+Background tasks (search indexing, Wagtail's reference index) are queued in the database: run
+`manage.py db_worker` beside the web server.
 Optional: ELASTICSEARCH_URL, MEDIA_ROOT, STATIC_ROOT, CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT,
 SECURE_HSTS_SECONDS, USE_X_FORWARDED_PROTO, WAGTAILADMIN_BASE_URL. The README lists what each does.
 """
@@ -48,5 +50,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Saving a page must not wait for Elasticsearch: tasks are queued and a worker runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 LOGGING["root"]["level"] = env_str("LOG_LEVEL", "INFO")

@@ -131,3 +131,14 @@ def test_media_and_static_roots_come_from_the_environment(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [str(tmp_path / "media"), str(tmp_path / "static")]
+
+
+def test_production_queues_background_tasks_for_a_worker():
+    result = run_django(
+        "portal.settings.production",
+        "from django_tasks import task_backends; print(type(task_backends['default']).__name__)",
+        SECRET_KEY=STRONG_SECRET_KEY,
+        ALLOWED_HOSTS="portal.example.gov.za",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "DatabaseBackend"

@@ -70,3 +70,25 @@ def test_a_second_drain_leaves_the_work_to_the_one_running():
         assert drain() == 2
     finally:
         other.close()
+
+
+def test_in_production_a_save_queues_a_task_and_the_worker_delivers_it(
+    settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    PartnershipsSectionPageFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        partnership = PartnershipFactory(title="Queued for the worker")
+
+    doc_id = f"partnership:{partnership.pk}"
+    assert not IndexedDocument.objects.filter(doc_id=doc_id).exists()
+    assert DBTaskResult.objects.filter(task_path="search.tasks.drain_outbox").exists()
+
+    call_command("db_worker", batch=True, stdout=io.StringIO(), stderr=io.StringIO())
+
+    assert IndexedDocument.objects.filter(doc_id=doc_id).exists()
+    assert not OutboxEntry.objects.exists()
