@@ -54,19 +54,42 @@ class IndexedDocument(models.Model):
         return self.doc_id
 
 
-class DocumentFacet(models.Model):
-    """One facet value of one indexed document (a publication in two provinces has two
-    ``province`` rows), so facet counts are a GROUP BY over the matches."""
+class FacetValue(models.Model):
+    """One value of one facet (``province`` = ``limpopo``), numbered so that facet counts group
+    by an integer rather than by two strings."""
 
-    document = models.ForeignKey(IndexedDocument, on_delete=models.CASCADE, related_name="facets")
     name = models.CharField(max_length=20)
     value = models.CharField(max_length=80)
 
     class Meta:
-        indexes = [models.Index(fields=["name", "value"], name="search_facet_name_value")]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "value"], name="search_facet_value_once")
+        ]
 
     def __str__(self):
         return f"{self.name}={self.value}"
+
+
+class DocumentFacet(models.Model):
+    """A facet value of an indexed document (a publication in two provinces has two ``province``
+    rows), so facet counts are a GROUP BY over the matches. Its two indexes cover both ways in:
+    a document's values (counting) and a value's documents (filtering)."""
+
+    document = models.ForeignKey(
+        IndexedDocument, on_delete=models.CASCADE, related_name="facets", db_index=False
+    )
+    facet = models.ForeignKey(
+        FacetValue, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["document", "facet"], name="search_document_facet_once")
+        ]
+        indexes = [models.Index(fields=["facet", "document"], name="search_facet_documents")]
+
+    def __str__(self):
+        return f"{self.document_id}: {self.facet_id}"
 
 
 class UnansweredQuery(models.Model):

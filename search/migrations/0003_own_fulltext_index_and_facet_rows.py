@@ -114,15 +114,26 @@ class Migration(migrations.Migration):
             name='topics',
         ),
         migrations.CreateModel(
-            name='DocumentFacet',
+            name='FacetValue',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=20)),
                 ('value', models.CharField(max_length=80)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='facets', to='search.indexeddocument')),
             ],
             options={
-                'indexes': [models.Index(fields=['name', 'value'], name='search_facet_name_value')],
+                'constraints': [models.UniqueConstraint(fields=('name', 'value'), name='search_facet_value_once')],
+            },
+        ),
+        migrations.CreateModel(
+            name='DocumentFacet',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('document', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='facets', to='search.indexeddocument')),
+                ('facet', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='search.facetvalue')),
+            ],
+            options={
+                'indexes': [models.Index(fields=['facet', 'document'], name='search_facet_documents')],
+                'constraints': [models.UniqueConstraint(fields=('document', 'facet'), name='search_document_facet_once')],
             },
         ),
         migrations.RunPython(forget_wagtail_index_entries, migrations.RunPython.noop),

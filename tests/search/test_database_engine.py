@@ -35,7 +35,7 @@ def test_upserting_again_replaces_the_document_and_its_facets():
     engine.upsert([document(provinces=["free-state"], summary="Night watch")])
 
     assert IndexedDocument.objects.count() == 1
-    facets = set(DocumentFacet.objects.values_list("name", "value"))
+    facets = set(DocumentFacet.objects.values_list("facet__name", "facet__value"))
     assert facets == {("kind", "practice"), ("province", "free-state")}
     assert engine.search(SearchQuery(text="stock")).total == 0
     assert engine.search(SearchQuery(text="watch")).total == 1

@@ -73,9 +73,13 @@ def test_a_second_drain_leaves_the_work_to_the_one_running():
 
 
 def test_in_production_a_save_queues_a_task_and_the_worker_delivers_it(
-    settings, django_capture_on_commit_callbacks
+    settings, django_capture_on_commit_callbacks, monkeypatch
 ):
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
+
+    # The worker closes connections between tasks; the test's transaction must stay open.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
