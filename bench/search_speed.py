@@ -8,6 +8,9 @@ Markdown table for bench/README.md.
     .venv/bin/python bench/search_speed.py                  # SQLite file in a temporary folder
     .venv/bin/python bench/search_speed.py --postgres       # a fresh database on 127.0.0.1:5432
     .venv/bin/python bench/search_speed.py --documents 5000 --rounds 3
+
+Building 50,000 documents takes minutes; --keep builds into a named database and stops, and
+--reuse times it later (so two databases can be built side by side and timed one at a time).
 """
 
 import argparse
@@ -77,6 +80,11 @@ def arguments():
     parser.add_argument("--rounds", type=int, default=5, help="timed passes over the queries")
     parser.add_argument("--postgres", action="store_true", help="use PostgreSQL, not SQLite")
     parser.add_argument(
+        "--keep",
+        metavar="DATABASE_URL",
+        help="build into this (empty) database, then stop without timing",
+    )
+    parser.add_argument(
         "--reuse",
         metavar="DATABASE_URL",
         help="time an existing benchmark database instead of building one",
@@ -124,7 +132,7 @@ def row(label: str, samples: list[float]) -> str:
 
 def main() -> None:
     args = arguments()
-    database_url = args.reuse or fresh_database(args.postgres)
+    database_url = args.reuse or args.keep or fresh_database(args.postgres)
     os.environ["DATABASE_URL"] = database_url
     os.environ.pop("ELASTICSEARCH_URL", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
@@ -140,12 +148,14 @@ def main() -> None:
     from search.engines.database import DatabaseEngine
     from search.models import IndexedDocument
 
+    call_command("migrate", verbosity=0)
     if not args.reuse:
-        call_command("migrate", verbosity=0)
         call_command("load_demo_content", stdout=io.StringIO())
         started = time.perf_counter()
         plan = corpus.build(args.documents)
         print(f"Built {plan} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    if args.keep:
+        return
 
     rebuilds = []
     for label in ("into an empty index", "over a full index"):

@@ -9,6 +9,7 @@ from search.text import clean_query
 FACETS = ["kind", "province", "setting", "category", "rating", "year", "partnership"]
 SORTS = ("relevance", "date")
 PAGE_SIZE = 10
+FACET_SIZE = 50  # values listed per facet, the most frequent first
 MAX_PAGE = 500
 
 

@@ -13,9 +13,8 @@ from search.documents import SearchDocument
 from search.engines.base import EngineUnavailable, FacetValue, Hit, SearchResults
 from search.engines.es_schema import FACET_FIELDS, INDEX_SETTINGS, MAPPINGS, SEARCH_FIELDS
 from search.facets import facet_labels
-from search.query import PAGE_SIZE, SearchQuery
+from search.query import FACET_SIZE, PAGE_SIZE, SearchQuery
 
-FACET_SIZE = 50
 SUGGESTIONS = 8
 ENGINE_ERRORS = (TransportError, ApiError, ConnectionError, helpers.BulkIndexError)
 

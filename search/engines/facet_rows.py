@@ -1,0 +1,51 @@
+"""The database engine's facet values: what a document contributes to each facet, and the
+numbers under which (name, value) pairs are stored."""
+
+from django.db.models import Q
+
+from search.documents import SearchDocument
+from search.models import FacetValue
+
+UNKNOWN = 0  # the number of a filter value no document has
+
+
+def facet_values(document: SearchDocument) -> dict[str, list[str]]:
+    return {
+        "kind": [document.kind],
+        "province": document.provinces,
+        "setting": document.settings,
+        "category": document.categories,
+        "rating": [document.rating] if document.rating else [],
+        "year": [str(document.date.year)] if document.date else [],
+        "partnership": document.partnerships,
+    }
+
+
+def facet_ids(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The numbers of these (name, value) pairs, numbering the new ones."""
+    FacetValue.objects.bulk_create(
+        [FacetValue(name=name, value=value) for name, value in pairs], ignore_conflicts=True
+    )
+    ids = {}
+    for name in {name for name, _ in pairs}:
+        values = sorted(value for pair_name, value in pairs if pair_name == name)
+        for start in range(0, len(values), 500):
+            found = FacetValue.objects.filter(name=name, value__in=values[start : start + 500])
+            ids.update({(name, value): pk for value, pk in found.values_list("value", "pk")})
+    return ids
+
+
+def filter_ids(filters: dict[str, str]) -> dict[str, int]:
+    """Each filter's facet value number (a value no document has matches nothing)."""
+    if not filters:
+        return {}
+    condition = Q()
+    for name, value in filters.items():
+        condition |= Q(name=name, value=value)
+    found = dict(
+        ((name, value), pk)
+        for name, value, pk in FacetValue.objects.filter(condition).values_list(
+            "name", "value", "pk"
+        )
+    )
+    return {name: found.get((name, value), UNKNOWN) for name, value in filters.items()}

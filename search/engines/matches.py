@@ -1,0 +1,90 @@
+"""SQL over the matches of one database-engine search: filtering, facet counts and one page."""
+
+from django.db import connection
+
+from search.models import DocumentFacet, IndexedDocument
+from search.models import FacetValue as StoredFacetValue
+from search.query import FACET_SIZE, FACETS, PAGE_SIZE
+
+DOCUMENTS = IndexedDocument._meta.db_table
+FACET_ROWS = DocumentFacet._meta.db_table
+FACET_VALUES = StoredFacetValue._meta.db_table
+
+
+class Matches:
+    """SQL over one search's matches (``source`` selects id and score) and its filters, given
+    as facet name -> facet value number.
+
+    Each statement computes the matches once, as a materialised common table expression, and
+    filters and counts over that: left to itself, SQLite's planner re-runs the full-text
+    query for every row of a facet filter."""
+
+    def __init__(self, source: str, params: list, filters: dict[str, int]):
+        self.source, self.params, self.filters = source, params, filters
+
+    def _run(self, statement: str, params: list) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH matched AS MATERIALIZED ({self.source}) {statement}",
+                [*self.params, *params],
+            )
+            return cursor.fetchall()
+
+    def _narrowed(self, leave_out: str | None = None) -> tuple[str, list]:
+        """Ids and scores of the matches that pass every filter but ``leave_out``."""
+        clauses, params = [], []
+        for name, facet_id in self.filters.items():
+            if name != leave_out:
+                clauses.append(f"id IN (SELECT document_id FROM {FACET_ROWS} WHERE facet_id = %s)")
+                params.append(facet_id)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        return f"SELECT id, score FROM matched{where}", params
+
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        """Per facet, value -> count of the most frequent values. A facet with a selected value
+        counts what the other filters allow, so a reader can switch between its values; the
+        rest count the matches that pass every filter."""
+        free = [name for name in FACETS if name not in self.filters]
+        groups = [(free, None)] + [([name], name) for name in self.filters]
+        statements, params = [], []
+        for number, (_names, leave_out) in enumerate(groups):
+            narrowed, narrowed_params = self._narrowed(leave_out)
+            only_its_values = ""
+            if leave_out is not None:
+                only_its_values = (
+                    f" WHERE f.facet_id IN (SELECT id FROM {FACET_VALUES} WHERE name = %s)"
+                )
+                narrowed_params.append(leave_out)
+            statements.append(
+                f"SELECT {number} AS facet_group, f.facet_id, COUNT(*) AS n "
+                f"FROM ({narrowed}) m JOIN {FACET_ROWS} f ON f.document_id = m.id"
+                f"{only_its_values} GROUP BY f.facet_id"
+            )
+            params += narrowed_params
+        ranked = (
+            "SELECT c.facet_group, v.name, v.value, c.n, ROW_NUMBER() OVER "
+            "(PARTITION BY c.facet_group, v.name ORDER BY c.n DESC, v.value) AS position "
+            f"FROM ({' UNION ALL '.join(statements)}) c JOIN {FACET_VALUES} v ON v.id = c.facet_id"
+        )
+        rows = self._run(
+            f"SELECT facet_group, name, value, n FROM ({ranked}) r WHERE position <= %s",
+            [*params, FACET_SIZE],
+        )
+        counts = {name: {} for name in FACETS}
+        for group, name, value, count in rows:
+            if name in groups[group][0]:
+                counts[name][value] = count
+        return counts
+
+    def page(self, sort: str, number: int) -> list[int]:
+        narrowed, params = self._narrowed()
+        if sort == "relevance":
+            order, join = "m.score, m.id", ""
+        else:
+            order = "d.date IS NULL, d.date DESC, d.title, m.id"
+            join = f" JOIN {DOCUMENTS} d ON d.id = m.id"
+        rows = self._run(
+            f"SELECT m.id FROM ({narrowed}) m{join} ORDER BY {order} LIMIT %s OFFSET %s",
+            [*params, PAGE_SIZE, (number - 1) * PAGE_SIZE],
+        )
+        return [pk for (pk,) in rows]
