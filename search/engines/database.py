@@ -8,7 +8,7 @@ from search.documents import SearchDocument
 from search.engines import fulltext
 from search.engines.base import FacetValue, Hit, SearchResults
 from search.engines.facet_rows import facet_ids, facet_values, filter_ids
-from search.engines.matches import DOCUMENTS, Matches
+from search.engines.matches import Matches
 from search.facets import facet_labels
 from search.models import DocumentFacet, IndexedDocument
 from search.query import SearchQuery
@@ -93,10 +93,7 @@ class DatabaseEngine:
         parts = query_parts(query.text)
         if query.text and not parts:
             return SearchResults(hits=[], total=0, facets={}, engine=self.name)
-        if parts:
-            source, params = fulltext.for_database().matches(parts)
-        else:
-            source, params = f"SELECT id, 0 AS score FROM {DOCUMENTS}", []
+        source, params = fulltext.for_database().matches(parts) if parts else (None, [])
         matches = Matches(source, params, filter_ids(query.filters))
         counts = matches.facet_counts()
         # Every document has exactly one kind, so the kind counts add up to the total.

@@ -11,34 +11,46 @@ FACET_ROWS = DocumentFacet._meta.db_table
 FACET_VALUES = StoredFacetValue._meta.db_table
 
 
+EVERYTHING = f"SELECT id, 0 AS score FROM {DOCUMENTS}"
+
+
 class Matches:
-    """SQL over one search's matches (``source`` selects id and score) and its filters, given
-    as facet name -> facet value number.
+    """SQL over one search's matches and its filters (facet name -> facet value number).
 
-    Each statement computes the matches once, as a materialised common table expression, and
-    filters and counts over that: left to itself, SQLite's planner re-runs the full-text
-    query for every row of a facet filter."""
+    ``source`` selects the id and score of what the words matched, or is None when there are no
+    words (every document matches). Each statement computes the word matches once, as a
+    materialised common table expression, and filters and counts over that: left to itself,
+    SQLite's planner re-runs the full-text query for every row of a facet filter. Without
+    words, the facet rows' (value, document) index finds the filtered documents directly."""
 
-    def __init__(self, source: str, params: list, filters: dict[str, int]):
+    def __init__(self, source: str | None, params: list, filters: dict[str, int]):
         self.source, self.params, self.filters = source, params, filters
 
     def _run(self, statement: str, params: list) -> list[tuple]:
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"WITH matched AS MATERIALIZED ({self.source}) {statement}",
-                [*self.params, *params],
-            )
+            if self.source is None:
+                cursor.execute(statement, params)
+            else:
+                cursor.execute(
+                    f"WITH matched AS MATERIALIZED ({self.source}) {statement}",
+                    [*self.params, *params],
+                )
             return cursor.fetchall()
 
     def _narrowed(self, leave_out: str | None = None) -> tuple[str, list]:
         """Ids and scores of the matches that pass every filter but ``leave_out``."""
-        clauses, params = [], []
-        for name, facet_id in self.filters.items():
-            if name != leave_out:
-                clauses.append(f"id IN (SELECT document_id FROM {FACET_ROWS} WHERE facet_id = %s)")
-                params.append(facet_id)
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        return f"SELECT id, score FROM matched{where}", params
+        ids = [facet_id for name, facet_id in self.filters.items() if name != leave_out]
+        in_value = f"IN (SELECT document_id FROM {FACET_ROWS} WHERE facet_id = %s)"
+        if self.source is not None:
+            where = " AND ".join([f"id {in_value}"] * len(ids))
+            return f"SELECT id, score FROM matched{' WHERE ' + where if ids else ''}", ids
+        if not ids:
+            return EVERYTHING, []
+        also = "".join(f" AND document_id {in_value}" for _ in ids[1:])
+        return (
+            f"SELECT document_id AS id, 0 AS score FROM {FACET_ROWS} WHERE facet_id = %s{also}",
+            ids,
+        )
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """Per facet, value -> count of the most frequent values. A facet with a selected value
@@ -55,10 +67,15 @@ class Matches:
                     f" WHERE f.facet_id IN (SELECT id FROM {FACET_VALUES} WHERE name = %s)"
                 )
                 narrowed_params.append(leave_out)
+            # Over every document, the facet rows need no join to count.
+            rows = (
+                f"{FACET_ROWS} f"
+                if narrowed == EVERYTHING
+                else f"({narrowed}) m JOIN {FACET_ROWS} f ON f.document_id = m.id"
+            )
             statements.append(
                 f"SELECT {number} AS facet_group, f.facet_id, COUNT(*) AS n "
-                f"FROM ({narrowed}) m JOIN {FACET_ROWS} f ON f.document_id = m.id"
-                f"{only_its_values} GROUP BY f.facet_id"
+                f"FROM {rows}{only_its_values} GROUP BY f.facet_id"
             )
             params += narrowed_params
         ranked = (
@@ -81,7 +98,7 @@ class Matches:
         if sort == "relevance":
             order, join = "m.score, m.id", ""
         else:
-            order = "d.date IS NULL, d.date DESC, d.title, m.id"
+            order = "d.date DESC NULLS LAST, d.title, m.id"
             join = f" JOIN {DOCUMENTS} d ON d.id = m.id"
         rows = self._run(
             f"SELECT m.id FROM ({narrowed}) m{join} ORDER BY {order} LIMIT %s OFFSET %s",
