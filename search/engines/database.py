@@ -95,13 +95,12 @@ class DatabaseEngine:
             return SearchResults(hits=[], total=0, facets={}, engine=self.name)
         source, params = fulltext.for_database().matches(parts) if parts else (None, [])
         matches = Matches(source, params, filter_ids(query.filters))
-        counts = matches.facet_counts()
+        counts, page_ids = matches.counts_and_page(query.sort if parts else "date", query.page)
         # Every document has exactly one kind, so the kind counts add up to the total.
         if "kind" in query.filters:
             total = counts["kind"].get(query.filters["kind"], 0)
         else:
             total = sum(counts["kind"].values())
-        page_ids = matches.page(query.sort if parts else "date", query.page)
         rows = IndexedDocument.objects.in_bulk(page_ids)
         return SearchResults(
             hits=[_hit(rows[pk], query.text) for pk in page_ids if pk in rows],

@@ -52,8 +52,23 @@ class Matches:
             ids,
         )
 
-    def facet_counts(self) -> dict[str, dict[str, int]]:
-        """Per facet, value -> count of the most frequent values. A facet with a selected value
+    def counts_and_page(self, sort: str, number: int) -> tuple[dict[str, dict[str, int]], list]:
+        """Facet counts and the ids of one page of results, in one statement, so the words are
+        matched once per search."""
+        facets, facet_params, groups = self._facet_counts()
+        page, page_params = self._page(sort, number)
+        rows = self._run(f"{facets} UNION ALL {page}", [*facet_params, FACET_SIZE, *page_params])
+        counts = {name: {} for name in FACETS}
+        page_ids = []
+        for group, name, value, count, _position in sorted(rows, key=lambda row: row[4]):
+            if group < 0:
+                page_ids.append(count)  # a result row carries its document id in this column
+            elif name in groups[group]:
+                counts[name][value] = count
+        return counts, page_ids
+
+    def _facet_counts(self) -> tuple[str, list, list[list[str]]]:
+        """Per facet, the most frequent values and their counts. A facet with a selected value
         counts what the other filters allow, so a reader can switch between its values; the
         rest count the matches that pass every filter."""
         free = [name for name in FACETS if name not in self.filters]
@@ -83,25 +98,26 @@ class Matches:
             "(PARTITION BY c.facet_group, v.name ORDER BY c.n DESC, v.value) AS position "
             f"FROM ({' UNION ALL '.join(statements)}) c JOIN {FACET_VALUES} v ON v.id = c.facet_id"
         )
-        rows = self._run(
-            f"SELECT facet_group, name, value, n FROM ({ranked}) r WHERE position <= %s",
-            [*params, FACET_SIZE],
+        listed = (
+            f"SELECT facet_group, name, value, n, position FROM ({ranked}) r WHERE position <= %s"
         )
-        counts = {name: {} for name in FACETS}
-        for group, name, value, count in rows:
-            if name in groups[group][0]:
-                counts[name][value] = count
-        return counts
+        return listed, params, [names for names, _ in groups]
 
-    def page(self, sort: str, number: int) -> list[int]:
+    def _page(self, sort: str, number: int) -> tuple[str, list]:
+        """Rows (-1, NULL, NULL, document id, position) of one page of results."""
         narrowed, params = self._narrowed()
         if sort == "relevance":
-            order, join = "m.score, m.id", ""
+            keys, join = "m.id, m.score", ""
+            inner_order, outer_order = "m.score, m.id", "score, id"
         else:
-            order = "d.date DESC NULLS LAST, d.title, m.id"
-            join = f" JOIN {DOCUMENTS} d ON d.id = m.id"
-        rows = self._run(
-            f"SELECT m.id FROM ({narrowed}) m{join} ORDER BY {order} LIMIT %s OFFSET %s",
+            keys, join = "m.id, d.date, d.title", f" JOIN {DOCUMENTS} d ON d.id = m.id"
+            inner_order = "d.date DESC NULLS LAST, d.title, m.id"
+            outer_order = "date DESC NULLS LAST, title, id"
+        limited = (
+            f"SELECT {keys} FROM ({narrowed}) m{join} ORDER BY {inner_order} LIMIT %s OFFSET %s"
+        )
+        return (
+            f"SELECT -1, NULL, NULL, id, ROW_NUMBER() OVER (ORDER BY {outer_order}) "
+            f"FROM ({limited}) page",
             [*params, PAGE_SIZE, (number - 1) * PAGE_SIZE],
         )
-        return [pk for (pk,) in rows]
