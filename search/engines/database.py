@@ -82,6 +82,12 @@ class DatabaseEngine:
             self.delete(stale[start : start + 500])
         return len(stale)
 
+    def tidy(self) -> None:
+        """Database housekeeping after a rebuild (see ``fulltext``'s ``maintenance``)."""
+        with connection.cursor() as cursor:
+            for statement in fulltext.for_database().maintenance:
+                cursor.execute(statement)
+
     def clear(self) -> None:
         IndexedDocument.objects.all().delete()
 
@@ -93,8 +99,10 @@ class DatabaseEngine:
         parts = query_parts(query.text)
         if query.text and not parts:
             return SearchResults(hits=[], total=0, facets={}, engine=self.name)
-        source, params = fulltext.for_database().matches(parts) if parts else (None, [])
-        matches = Matches(source, params, filter_ids(query.filters))
+        database = fulltext.for_database()
+        source, params = database.matches(parts) if parts else (None, [])
+        settings = database.settings if parts else []
+        matches = Matches(source, params, filter_ids(query.filters), settings)
         counts, page_ids = matches.counts_and_page(query.sort if parts else "date", query.page)
         # Every document has exactly one kind, so the kind counts add up to the total.
         if "kind" in query.filters:

@@ -1,6 +1,6 @@
 """SQL over the matches of one database-engine search: filtering, facet counts and one page."""
 
-from django.db import connection
+from django.db import connection, transaction
 
 from search.models import DocumentFacet, IndexedDocument
 from search.models import FacetValue as StoredFacetValue
@@ -23,11 +23,16 @@ class Matches:
     SQLite's planner re-runs the full-text query for every row of a facet filter. Without
     words, the facet rows' (value, document) index finds the filtered documents directly."""
 
-    def __init__(self, source: str | None, params: list, filters: dict[str, int]):
+    def __init__(
+        self, source: str | None, params: list, filters: dict[str, int], settings: list[str]
+    ):
         self.source, self.params, self.filters = source, params, filters
+        self.settings = settings  # planner settings for this statement only
 
     def _run(self, statement: str, params: list) -> list[tuple]:
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            for setting in self.settings:
+                cursor.execute(setting)
             if self.source is None:
                 cursor.execute(statement, params)
             else:

@@ -5,8 +5,10 @@ search documents (one ranked statement per search instead of a correlated subque
 SQLite: two external-content FTS5 tables over the folded columns, kept current by triggers:
 ``search_document_fts`` (English stemming, for searches) and ``search_title_fts`` (no stemming,
 prefix indexes, for title suggestions as the reader types).
-PostgreSQL: a generated, weighted ``tsvector`` column (English) with a GIN index, and a GIN
-expression index on the titles (no stemming) for prefix suggestions.
+PostgreSQL: a generated, weighted ``tsvector`` column (English) with a GIN index for matching, a
+smaller one without the body for ranking (ranking must read the vector, and the body's is large
+and stored out of line), and a GIN expression index on the titles (no stemming) for prefix
+suggestions.
 Other databases are not supported by the portal.
 """
 
@@ -50,12 +52,17 @@ POSTGRES_CREATE = [
         setweight(to_tsvector('english'::regconfig, topics_folded), 'B') ||
         setweight(to_tsvector('english'::regconfig, summary_folded), 'C') ||
         setweight(to_tsvector('english'::regconfig, body_folded), 'D')) STORED""",
+    f"""ALTER TABLE {DOCUMENTS} ADD COLUMN head_vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('english'::regconfig, title_folded), 'A') ||
+        setweight(to_tsvector('english'::regconfig, topics_folded), 'B') ||
+        setweight(to_tsvector('english'::regconfig, summary_folded), 'C')) STORED""",
     f"CREATE INDEX search_document_vector ON {DOCUMENTS} USING gin (search_vector)",
     f"""CREATE INDEX search_document_title_vector ON {DOCUMENTS}
         USING gin (to_tsvector('simple'::regconfig, title_folded))""",
 ]
 POSTGRES_DROP = [
     "DROP INDEX search_document_title_vector",
+    f"ALTER TABLE {DOCUMENTS} DROP COLUMN head_vector",
     f"ALTER TABLE {DOCUMENTS} DROP COLUMN search_vector",
 ]
 

@@ -32,6 +32,7 @@ class Command(BaseCommand):
                     search_kind.model._default_manager.count() - len(documents),
                 )
         removed = database_engine.delete_except({document.doc_id for document in every_document})
+        database_engine.tidy()
         for engine in other_engines:
             # A new index beside the live one, then an alias swap: readers never see it empty.
             engine.rebuild(every_document)
