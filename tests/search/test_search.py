@@ -3,9 +3,11 @@
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
+from knowledge.models import PartnershipsSectionPage
 from knowledge.models.choices import Visibility
 from search.delivery import drain
 from search.engines.database import DatabaseEngine
@@ -258,3 +260,12 @@ def test_wagtail_update_index_runs_over_every_indexed_model(indexed_library):
     out = io.StringIO()
     call_command("update_index", stdout=out)
     assert "indexed" in out.getvalue()
+
+
+def test_a_cited_partnerships_profile_links_to_everything_citing_it(client, indexed_library):
+    profile_url = PartnershipsSectionPage.objects.get().profile_url(indexed_library)
+    page = BeautifulSoup(client.get(profile_url).content, "html.parser")
+    link = page.find("a", string="Search everything that cites this partnership")
+
+    results = client.get(link["href"], HTTP_ACCEPT="application/json").json()
+    assert [hit["title"] for hit in results["results"]] == ["Policing in Mthátha"]
