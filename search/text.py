@@ -1,7 +1,9 @@
 """Text handling shared by indexing and querying: folding, cleaning and highlighting."""
 
+import functools
 import html
 import re
+import sys
 import unicodedata
 
 MAX_QUERY_LENGTH = 200
@@ -13,8 +15,18 @@ SNIPPET_RADIUS = 90
 
 def fold(text: str) -> str:
     """Lower case, without accents, typographic quotes made plain: Mthátha -> mthatha."""
+    if text.isascii():
+        return text.lower()  # most text, and nothing to decompose: the fast way
     decomposed = unicodedata.normalize("NFKD", text.translate(TYPOGRAPHIC))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return decomposed.translate(_without_combining_marks()).lower()
+
+
+@functools.cache
+def _without_combining_marks() -> dict[int, None]:
+    """A str.translate table deleting every combining mark (accents once decomposed)."""
+    return {
+        code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))
+    }
 
 
 def clean_query(raw: str) -> tuple[str, str]:

@@ -1,5 +1,5 @@
-"""The database engine's own storage: replacing documents, removing stale ones, parsing what the
-reader typed, and a rebuild whose query count does not grow with the number of objects."""
+"""The database engine's own storage: replacing documents, removing stale ones, and a rebuild
+whose query count does not grow with the number of objects."""
 
 import io
 
@@ -12,7 +12,6 @@ from search.documents import SearchDocument
 from search.engines.database import DatabaseEngine
 from search.models import DocumentFacet, IndexedDocument
 from search.query import SearchQuery
-from search.text import query_parts
 from tests.best_practice.factories import PracticePageFactory
 from tests.knowledge.factories import (
     PartnershipFactory,
@@ -63,20 +62,6 @@ def test_text_without_words_finds_nothing_rather_than_everything():
     engine.upsert([document()])
     assert engine.search(SearchQuery(text="* ~ /")).total == 0
     assert engine.search(SearchQuery(text="")).total == 1
-
-
-@pytest.mark.parametrize(
-    ("text", "parts"),
-    [
-        ('"Street lighting" in Mthátha', [("street", "lighting"), ("in",), ("mthatha",)]),
-        ('rural "patrols', [("rural",), ("patrols",)]),
-        ("title:x AND (y OR z*)", [("title",), ("and",), ("or",)]),
-        ('""', []),
-        ('"one"', [("one",)]),
-    ],
-)
-def test_query_parts(text, parts):
-    assert query_parts(text) == parts
 
 
 def rebuild_queries() -> int:
