@@ -24,9 +24,7 @@ def fold(text: str) -> str:
 @functools.cache
 def _without_combining_marks() -> dict[int, None]:
     """A str.translate table deleting every combining mark (accents once decomposed)."""
-    return {
-        code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))
-    }
+    return {code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))}
 
 
 def clean_query(raw: str) -> tuple[str, str]:

@@ -100,7 +100,8 @@ class DatabaseEngine:
         if query.text and not parts:
             return SearchResults(hits=[], total=0, facets={}, engine=self.name)
         database = fulltext.for_database()
-        source, params = database.matches(parts) if parts else (None, [])
+        ranked = query.sort == "relevance"  # sorting by date needs no scores
+        source, params = database.matches(parts, ranked) if parts else (None, [])
         settings = database.settings if parts else []
         matches = Matches(source, params, filter_ids(query.filters), settings)
         counts, page_ids = matches.counts_and_page(query.sort if parts else "date", query.page)

@@ -20,10 +20,11 @@ class SQLiteFullText:
         "ANALYZE search_facetvalue",
     ]
 
-    def matches(self, parts: Parts) -> tuple[str, list]:
+    def matches(self, parts: Parts, ranked: bool = True) -> tuple[str, list]:
         expression = " ".join('"' + " ".join(words) + '"' for words in parts)
+        score = "bm25(search_document_fts, 4.0, 3.0, 2.0, 1.0)" if ranked else "0"
         return (
-            "SELECT rowid AS id, bm25(search_document_fts, 4.0, 3.0, 2.0, 1.0) AS score "
+            f"SELECT rowid AS id, {score} AS score "
             "FROM search_document_fts WHERE search_document_fts MATCH %s",
             [expression],
         )
@@ -51,14 +52,15 @@ class PostgresFullText:
     # After a rebuild: refresh the planner's statistics (autovacuum would, later).
     maintenance = ["ANALYZE search_indexeddocument, search_documentfacet, search_facetvalue"]
 
-    def matches(self, parts: Parts) -> tuple[str, list]:
+    def matches(self, parts: Parts, ranked: bool = True) -> tuple[str, list]:
         words = [words[0] for words in parts if len(words) == 1]
         phrases = [" ".join(words) for words in parts if len(words) > 1]
         queries = ["plainto_tsquery('english', %s)"] * bool(words)
         queries += ["phraseto_tsquery('english', %s)"] * len(phrases)
         params = [" ".join(words)] * bool(words) + phrases
+        score = "-ts_rank(head_vector, query)" if ranked else "0"
         return (
-            "SELECT id, -ts_rank(head_vector, query) AS score "
+            f"SELECT id, {score} AS score "
             f"FROM search_indexeddocument, (SELECT {' && '.join(queries)}) AS typed(query) "
             "WHERE search_vector @@ query",
             params,

@@ -112,15 +112,19 @@ class Matches:
         """Rows (-1, NULL, NULL, document id, position) of one page of results."""
         narrowed, params = self._narrowed()
         if sort == "relevance":
-            keys, join = "m.id, m.score", ""
+            keys, rows = "m.id, m.score", f"({narrowed}) m"
             inner_order, outer_order = "m.score, m.id", "score, id"
         else:
-            keys, join = "m.id, d.date, d.title", f" JOIN {DOCUMENTS} d ON d.id = m.id"
-            inner_order = "d.date DESC NULLS LAST, d.title, m.id"
+            # Browsing everything reads the newest straight from the date index.
+            rows = (
+                f"{DOCUMENTS} d"
+                if narrowed == EVERYTHING
+                else f"({narrowed}) m JOIN {DOCUMENTS} d ON d.id = m.id"
+            )
+            keys = "d.id, d.date, d.title"
+            inner_order = "d.date DESC NULLS LAST, d.title, d.id"
             outer_order = "date DESC NULLS LAST, title, id"
-        limited = (
-            f"SELECT {keys} FROM ({narrowed}) m{join} ORDER BY {inner_order} LIMIT %s OFFSET %s"
-        )
+        limited = f"SELECT {keys} FROM {rows} ORDER BY {inner_order} LIMIT %s OFFSET %s"
         return (
             f"SELECT -1, NULL, NULL, id, ROW_NUMBER() OVER (ORDER BY {outer_order}) "
             f"FROM ({limited}) page",

@@ -40,7 +40,9 @@ for table, columns in (("search_document_fts", COLUMNS), ("search_title_fts", CO
         f"CREATE TRIGGER {table}_update AFTER UPDATE ON {DOCUMENTS} BEGIN {remove} {add} END",
         f"INSERT INTO {table}({table}) VALUES ('rebuild')",
     ]
-SQLITE_DROP = [
+# Newest first, for browsing without words (SQLite's DESC already puts missing dates last).
+SQLITE_CREATE.append(f"CREATE INDEX search_document_newest ON {DOCUMENTS} (date DESC, title, id)")
+SQLITE_DROP = ["DROP INDEX search_document_newest"] + [
     f"DROP TRIGGER {table}_{event}"
     for table in ("search_document_fts", "search_title_fts")
     for event in ("insert", "delete", "update")
@@ -60,7 +62,11 @@ POSTGRES_CREATE = [
     f"""CREATE INDEX search_document_title_vector ON {DOCUMENTS}
         USING gin (to_tsvector('simple'::regconfig, title_folded))""",
 ]
+POSTGRES_CREATE.append(
+    f"CREATE INDEX search_document_newest ON {DOCUMENTS} (date DESC NULLS LAST, title, id)"
+)
 POSTGRES_DROP = [
+    "DROP INDEX search_document_newest",
     "DROP INDEX search_document_title_vector",
     f"ALTER TABLE {DOCUMENTS} DROP COLUMN head_vector",
     f"ALTER TABLE {DOCUMENTS} DROP COLUMN search_vector",
