@@ -25,7 +25,8 @@ class ResearchItem:
 
 def provinces_reached(partnerships) -> int:
     covered = set()
-    for provinces in partnerships.values_list("provinces", flat=True):
+    # Distinct combinations only: a few hundred at most, however long the register grows.
+    for provinces in partnerships.order_by().values_list("provinces", flat=True).distinct():
         covered.update(provinces)
     if Province.NATIONAL in covered:
         return len(Province.provinces_only())
