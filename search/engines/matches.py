@@ -1,5 +1,7 @@
 """SQL over the matches of one database-engine search: filtering, facet counts and one page."""
 
+import contextlib
+
 from django.db import connection, transaction
 
 from search.models import DocumentFacet, IndexedDocument
@@ -30,16 +32,16 @@ class Matches:
         self.settings = settings  # planner settings for this statement only
 
     def _run(self, statement: str, params: list) -> list[tuple]:
-        with transaction.atomic(), connection.cursor() as cursor:
+        if self.source is not None:
+            statement = f"WITH matched AS MATERIALIZED ({self.source}) {statement}"
+            params = [*self.params, *params]
+        # A transaction only to scope planner settings: on SQLite (IMMEDIATE transactions) one
+        # would take the write lock, so reads there run without.
+        scope = transaction.atomic() if self.settings else contextlib.nullcontext()
+        with scope, connection.cursor() as cursor:
             for setting in self.settings:
                 cursor.execute(setting)
-            if self.source is None:
-                cursor.execute(statement, params)
-            else:
-                cursor.execute(
-                    f"WITH matched AS MATERIALIZED ({self.source}) {statement}",
-                    [*self.params, *params],
-                )
+            cursor.execute(statement, params)
             return cursor.fetchall()
 
     def _narrowed(self, leave_out: str | None = None) -> tuple[str, list]:
