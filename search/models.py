@@ -23,6 +23,11 @@ class OutboxEntry(models.Model):
     def __str__(self):
         return f"{self.action} {self.kind}:{self.object_id}"
 
+    @classmethod
+    def most_failed(cls) -> "OutboxEntry | None":
+        """The waiting entry with the most failed deliveries (its error says why), if any."""
+        return cls.objects.filter(attempts__gt=0).order_by("-attempts", "-pk").first()
+
 
 class IndexedDocument(models.Model):
     """One SearchDocument, stored for the database engine (and as Elasticsearch's fallback).

@@ -45,6 +45,9 @@ def test_a_failed_batch_stays_with_its_error_and_the_command_retries_it(monkeypa
     monkeypatch.setattr(delivery, "engines", lambda: [engine])
     assert drain() == 0
     assert set(OutboxEntry.objects.values_list("attempts", "last_error")) == {(1, "engine down")}
+    status = io.StringIO()
+    call_command("search_status", stdout=status)
+    assert "failing deliveries: up to 1 attempts; last error: engine down" in status.getvalue()
 
     monkeypatch.undo()
     out = io.StringIO()

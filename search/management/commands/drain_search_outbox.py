@@ -14,7 +14,6 @@ class Command(BaseCommand):
         delivered = drain()
         waiting = OutboxEntry.objects.count()
         self.stdout.write(f"Delivered {delivered}; {waiting} still waiting in the outbox.")
-        if waiting:
-            latest = OutboxEntry.objects.exclude(last_error="").order_by("-pk").first()
-            if latest is not None:
-                self.stderr.write(f"Last error: {latest.last_error}")
+        failing = OutboxEntry.most_failed()
+        if failing is not None:
+            self.stderr.write(f"Failing after {failing.attempts} attempts: {failing.last_error}")

@@ -1,7 +1,6 @@
 """Which engine answers, how many documents of each kind it holds, and the outbox backlog."""
 
 from django.core.management.base import BaseCommand
-from django.db.models import Max
 
 from search import registry
 from search.delivery import engines
@@ -24,12 +23,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Documents in the {engine.name} index:")
             for search_kind in registry.kinds():
                 self.stdout.write(f"  {search_kind.label}: {counts.get(search_kind.kind, 0)}")
-        backlog = OutboxEntry.objects.aggregate(most_attempts=Max("attempts"))
         pending = OutboxEntry.objects.count()
         self.stdout.write(f"Outbox backlog: {pending} change(s) waiting")
-        if pending and backlog["most_attempts"]:
-            failing = OutboxEntry.objects.filter(attempts__gt=0).order_by("-attempts").first()
+        failing = OutboxEntry.most_failed()
+        if failing is not None:
             self.stdout.write(
-                f"  failing deliveries: up to {backlog['most_attempts']} attempts; last error: "
+                f"  failing deliveries: up to {failing.attempts} attempts; last error: "
                 f"{failing.last_error[:200]}"
             )
