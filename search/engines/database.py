@@ -15,6 +15,7 @@ from search.query import SearchQuery
 from search.text import WORD, fold, highlight, query_parts
 
 SUGGESTIONS = 8
+FOLDED_FIELDS = ("title_folded", "summary_folded", "body_folded", "topics_folded")
 # PostgreSQL refuses a tsvector over 1 MB; a few hundred pages of report text is plenty to find.
 MAX_INDEXED_TEXT = 300_000
 
@@ -110,7 +111,8 @@ class DatabaseEngine:
             total = counts["kind"].get(query.filters["kind"], 0)
         else:
             total = sum(counts["kind"].values())
-        rows = IndexedDocument.objects.in_bulk(page_ids)
+        # The folded copies are for the full-text index only; a page of hits does not read them.
+        rows = IndexedDocument.objects.defer(*FOLDED_FIELDS).in_bulk(page_ids)
         return SearchResults(
             hits=[_hit(rows[pk], query.text) for pk in page_ids if pk in rows],
             total=total,
@@ -119,7 +121,7 @@ class DatabaseEngine:
         )
 
     def suggest(self, text: str) -> list[dict]:
-        words = [word for word in WORD.findall(fold(text)[:100])][:6]
+        words = WORD.findall(fold(text)[:100])[:6]
         if not words or len("".join(words)) < 2:
             return []
         sql, params = fulltext.for_database().title_prefix(words, SUGGESTIONS)
