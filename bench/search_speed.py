@@ -7,6 +7,7 @@ Markdown table for bench/README.md.
 
     .venv/bin/python bench/search_speed.py                  # SQLite file in a temporary folder
     .venv/bin/python bench/search_speed.py --postgres       # a fresh database on 127.0.0.1:5432
+                                                            # (bash .ci/postgres starts one)
     .venv/bin/python bench/search_speed.py --documents 5000 --rounds 3
 
 Building 50,000 documents takes minutes; --keep builds into a named database and stops, and
@@ -26,7 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+# The server and role `.ci/postgres` installs and starts; POSTGRES_SERVER names another.
+POSTGRES_SERVER = os.environ.get(
+    "POSTGRES_SERVER", "postgres://portal_ci:portal_ci@127.0.0.1:5432"
+)
 POSTGRES_DATABASE = "portal_bench"
 
 # What readers type: single words, several words, a phrase, a place name, a typo, filters on
