@@ -8,12 +8,6 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self):
         from knowledge.groups import ensure_register_groups
-        from knowledge.models import Partnership, PublicationPage, ResearchPriorityPage
-        from search import registry
-
-        registry.register("partnership", Partnership, label="Partnership")
-        registry.register("publication", PublicationPage, label="Publication")
-        registry.register("research-priority", ResearchPriorityPage, label="Research priority")
 
         post_migrate.connect(
             ensure_register_groups, sender=self, dispatch_uid="knowledge_register_groups"

@@ -1,29 +1,38 @@
-"""Draining the outbox: project each changed object and hand it to every engine."""
+"""Draining the outbox: each engine receives its own rows, a batch at a time.
 
+- An engine that cannot be reached keeps its rows (with the error) and stops its own drain; the
+  other engines go on, so the database engine stays current while Elasticsearch is down and
+  Elasticsearch catches up once it is back.
+- A document that cannot be projected, or that an engine refuses, fails on its own: its rows are
+  retried with a growing delay and, after ``MAX_ATTEMPTS``, parked as failed (``search_status``,
+  the admin's *Reports → Search deliveries* and the log show them). The queue never stalls on it.
+- Delivery always projects the object's current state, so rows can be delivered in any order
+  and retried any number of times. On PostgreSQL one drain runs at a time, so an older
+  projection can never overwrite a newer one.
+"""
+
+import datetime
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Q
+from django.utils import timezone
 
-from search import projection, registry
-from search.engines.database import DatabaseEngine
+from search import engines, projection, registry
+from search.engines.base import EngineUnavailable, SearchEngine
 from search.models import OutboxEntry
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 200
+MAX_ATTEMPTS = 5  # a failing document is retried after 1, 2, 4 and 8 minutes, then parked
+KEEP_DELIVERED = datetime.timedelta(days=1)
 DRAIN_LOCK = 0x5EA2C4  # the advisory lock key of the outbox drain ("search")
 
 
-def engines() -> list:
-    """The engines to keep current: the database engine always (it is the fallback), and
-    Elasticsearch when it is configured."""
-    if settings.ELASTICSEARCH_URL:
-        from search.engines.elasticsearch import ElasticsearchEngine
-
-        return [DatabaseEngine(), ElasticsearchEngine()]
-    return [DatabaseEngine()]
+class ProjectionError(Exception):
+    """A registered projection raised: a fault in that one document, not in an engine."""
 
 
 def project(kind: str, object_id: int):
@@ -34,14 +43,16 @@ def project(kind: str, object_id: int):
     instance = search_kind.model._default_manager.filter(pk=object_id).first()
     if instance is None:
         return None
-    return instance.search_document()
+    try:
+        return search_kind.project(instance)
+    except Exception as error:
+        raise ProjectionError(f"{type(error).__name__}: {error}") from error
 
 
 @contextmanager
-def _sole_drain():
-    """True when no other drain runs. Two drains at once could deliver an older projection
-    after a newer one; on PostgreSQL a session advisory lock lets only one run (SQLite
-    serialises writers itself, and production runs PostgreSQL)."""
+def _sole_drain() -> Iterator[bool]:
+    """True when no other drain runs (a PostgreSQL session advisory lock; SQLite serialises
+    writers itself, and production runs PostgreSQL)."""
     if connection.vendor != "postgresql":
         yield True
         return
@@ -57,45 +68,91 @@ def _sole_drain():
 
 
 def drain(batch_size: int = BATCH_SIZE) -> int:
-    """Deliver the outbox, oldest first, a batch at a time; returns how many objects were
-    delivered. A batch an engine refuses stays in the outbox with the error, and the drain
-    stops there: the next drain (the next change, or ``drain_search_outbox``) retries it.
-    If another drain is running, this one leaves the work to it."""
+    """Deliver every engine's waiting rows; returns how many documents were delivered (counted
+    once per engine). If another drain is running, this one leaves the work to it."""
     with _sole_drain() as sole:
-        return _drain(batch_size) if sole else 0
+        if not sole:
+            return 0
+        delivered = sum(
+            _drain_engine(engines.get(name), batch_size) for name in engines.configured()
+        )
+        OutboxEntry.objects.filter(
+            status=OutboxEntry.Status.DELIVERED, delivered_at__lt=timezone.now() - KEEP_DELIVERED
+        ).delete()
+        return delivered
 
 
-def _drain(batch_size: int) -> int:
+def _due(engine_name: str):
+    now = timezone.now()
+    return OutboxEntry.waiting().filter(
+        Q(retry_at__isnull=True) | Q(retry_at__lte=now), engine=engine_name
+    )
+
+
+def _drain_engine(engine: SearchEngine, batch_size: int) -> int:
     delivered = 0
-    while entries := list(OutboxEntry.objects.order_by("pk")[:batch_size]):
+    while rows := list(_due(engine.name).order_by("pk")[:batch_size]):
         try:
-            delivered += _deliver(entries)
-        except Exception as error:  # an engine down must not lose the update
-            logger.warning("Search delivery of %d outbox entries failed: %s", len(entries), error)
-            OutboxEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
+            delivered += _deliver(engine, rows)
+        except Exception as error:  # the engine failed as a whole: its rows wait for it
+            log = logger.warning if isinstance(error, EngineUnavailable) else logger.exception
+            log("Search engine %s failed; %d changes wait: %s", engine.name, len(rows), error)
+            OutboxEntry.objects.filter(pk__in=[row.pk for row in rows]).update(
                 attempts=F("attempts") + 1, last_error=str(error)[:1000]
             )
             break
     return delivered
 
 
-def _deliver(entries: list[OutboxEntry]) -> int:
-    latest = {}
-    for entry in entries:
-        latest[(entry.kind, entry.object_id)] = entry  # only the newest state matters
+def _deliver(engine: SearchEngine, rows: list[OutboxEntry]) -> int:
+    keys = {(row.kind, row.object_id) for row in rows}  # one delivery per object
+    documents, failures = {}, {}
+    # Shared lookups (private page paths...) are read once per batch, after its rows: a batch
+    # never projects with privacy older than the changes it delivers.
     with projection.batch():
-        documents = {
-            (kind, object_id): project(kind, object_id)
-            if entry.action == OutboxEntry.Action.UPSERT
-            else None
-            for (kind, object_id), entry in latest.items()
-        }
-    current = [document for document in documents.values() if document is not None]
-    gone = [f"{kind}:{object_id}" for (kind, object_id), doc in documents.items() if doc is None]
-    for engine in engines():
-        if current:
-            engine.upsert(current)
-        if gone:
-            engine.delete(gone)
-    OutboxEntry.objects.filter(pk__in=[entry.pk for entry in entries]).delete()
-    return len(latest)
+        for kind, object_id in keys:
+            try:
+                documents[f"{kind}:{object_id}"] = project(kind, object_id)
+            except ProjectionError as error:
+                failures[f"{kind}:{object_id}"] = str(error)
+    current = [doc for doc in documents.values() if doc is not None]
+    gone = [doc_id for doc_id, doc in documents.items() if doc is None]
+    if current:
+        failures.update(engine.upsert(current))
+    if gone:
+        engine.delete(gone)
+    _record(rows, failures, engine.name)
+    return len(documents) - len(set(failures) & set(documents))
+
+
+def _record(rows: list[OutboxEntry], failures: dict[str, str], engine_name: str) -> None:
+    now = timezone.now()
+    done = [row.pk for row in rows if row.doc_id not in failures]
+    OutboxEntry.objects.filter(pk__in=done).update(
+        status=OutboxEntry.Status.DELIVERED, delivered_at=now, retry_at=None
+    )
+    for row in rows:
+        if row.doc_id not in failures:
+            continue
+        attempts = row.attempts + 1
+        error = failures[row.doc_id][:1000]
+        if attempts >= MAX_ATTEMPTS:
+            logger.error(
+                "Search gave up delivering %s to %s after %d attempts: %s",
+                row.doc_id,
+                engine_name,
+                attempts,
+                error,
+            )
+            changes = {"status": OutboxEntry.Status.FAILED, "retry_at": None}
+        else:
+            logger.warning("Search could not deliver %s to %s: %s", row.doc_id, engine_name, error)
+            changes = {"retry_at": now + datetime.timedelta(minutes=2 ** (attempts - 1))}
+        OutboxEntry.objects.filter(pk=row.pk).update(attempts=attempts, last_error=error, **changes)
+
+
+def retry_failed() -> int:
+    """Put the parked rows back in the queue (after the fault is fixed); returns how many."""
+    return OutboxEntry.given_up().update(
+        status=OutboxEntry.Status.PENDING, attempts=0, retry_at=None
+    )

@@ -5,28 +5,60 @@ from django.db import models
 
 
 class OutboxEntry(models.Model):
+    """A change one engine has still to receive (or received lately, or gave up on).
+
+    Each engine has its own rows, so the database engine stays current while Elasticsearch is
+    down. Delivered rows are kept for a day: a rebuild replays those written after it started
+    into the index it has just made live."""
+
     class Action(models.TextChoices):
         UPSERT = "upsert", "Add or update"
         DELETE = "delete", "Remove"
 
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting"
+        DELIVERED = "delivered", "Delivered"
+        FAILED = "failed", "Failed (given up)"
+
     kind = models.CharField(max_length=40)
     object_id = models.BigIntegerField()
+    engine = models.CharField(max_length=20, default="database")
     action = models.CharField(max_length=10, choices=Action.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    retry_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]
-        verbose_name_plural = "outbox entries"
+        verbose_name = "search delivery"
+        verbose_name_plural = "search deliveries"
+        indexes = [
+            models.Index(fields=["engine", "status", "id"], name="search_outbox_queue"),
+            models.Index(fields=["status", "delivered_at"], name="search_outbox_delivered"),
+        ]
 
     def __str__(self):
-        return f"{self.action} {self.kind}:{self.object_id}"
+        return f"{self.action} {self.kind}:{self.object_id} to {self.engine}"
+
+    @property
+    def doc_id(self) -> str:
+        return f"{self.kind}:{self.object_id}"
+
+    @classmethod
+    def waiting(cls):
+        return cls.objects.filter(status=cls.Status.PENDING)
+
+    @classmethod
+    def given_up(cls):
+        return cls.objects.filter(status=cls.Status.FAILED)
 
     @classmethod
     def most_failed(cls) -> "OutboxEntry | None":
         """The waiting entry with the most failed deliveries (its error says why), if any."""
-        return cls.objects.filter(attempts__gt=0).order_by("-attempts", "-pk").first()
+        return cls.waiting().filter(attempts__gt=0).order_by("-attempts", "-pk").first()
 
 
 class IndexedDocument(models.Model):

@@ -11,7 +11,7 @@ from contextvars import ContextVar
 from typing import TypeVar
 
 from django.utils.html import strip_tags
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
 T = TypeVar("T")
 _shared_values: ContextVar[dict | None] = ContextVar("search_projection_batch", default=None)
@@ -48,12 +48,15 @@ def is_publicly_visible(page: Page) -> bool:
     return not any(page.path.startswith(path) for path in restricted_paths)
 
 
-def searchable_objects(model):
-    """What a rebuild projects: ``model.objects_to_index()`` when the model narrows or prefetches
-    what its projection reads, otherwise every object."""
-    if hasattr(model, "objects_to_index"):
-        return model.objects_to_index()
-    return model._default_manager.all()
+def is_document_public(document) -> bool:
+    """Anyone may download it: neither its collection nor an ancestor collection is restricted
+    (the rule Wagtail applies when it serves a document)."""
+    restricted_paths = shared(
+        "restricted-collection-paths",
+        lambda: list(CollectionViewRestriction.objects.values_list("collection__path", flat=True)),
+    )
+    path = document.collection.path
+    return not any(path.startswith(restricted) for restricted in restricted_paths)
 
 
 def stream_text(stream_value) -> str:

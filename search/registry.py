@@ -1,13 +1,41 @@
-"""Which models are searchable, under which kind, and how each projects itself.
+"""Which models are searchable, how each projects itself, and what its documents are built from.
 
-A model joins search with one projection method, ``search_document(self) -> SearchDocument |
-None`` (None: not publicly searchable now), and one registration line in its app's
-``wagtail_hooks.py``: ``search.registry.register("kind", Model, label="...")``.
+Each content app declares its searchable models in its own ``search.py`` module (discovered when
+the search app is ready, as Wagtail discovers ``wagtail_hooks.py``)::
+
+    registry.register(
+        "publication", PublicationPage, label="Publication",
+        project=project_publication,            # obj -> SearchDocument | None (None: not public)
+        objects=lambda: PublicationPage.objects.live().public().prefetch_related(...),
+        depends_on=[
+            Dependency(Partnership, lambda partnership: partnership.publications.all()),
+        ],
+    )
+
+A dependency names another model whose changes alter these documents and, for one of its
+objects, the searchable objects built from it; saving or deleting it re-projects them.
+
+This module is a leaf: it imports nothing else of the search app, so every other module may
+import it. Listening to the models' signals is wired in ``search.apps``.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import models
+
+Projection = Callable[[Any], Any]  # an object -> its SearchDocument, or None
+Dependents = Callable[[Any], "models.QuerySet | Iterable[models.Model]"]
+
+
+@dataclass(frozen=True)
+class Dependency:
+    """Documents of a kind are built (partly) from objects of ``model``; ``dependents(obj)``
+    returns the searchable objects (or a queryset of them) built from ``obj``."""
+
+    model: type[models.Model]
+    dependents: Dependents
 
 
 @dataclass(frozen=True)
@@ -15,18 +43,39 @@ class SearchKind:
     kind: str
     model: type[models.Model]
     label: str
+    project: Projection
+    objects: Callable[[], models.QuerySet]
+    depends_on: tuple[Dependency, ...] = field(default_factory=tuple)
+
+    def dependent_ids(self, dependency: Dependency, instance) -> list[int]:
+        found = dependency.dependents(instance)
+        if isinstance(found, models.QuerySet):
+            return list(found.order_by().values_list("pk", flat=True).distinct())
+        return sorted({obj.pk for obj in found if obj is not None})
 
 
 _KINDS: dict[str, SearchKind] = {}
 
 
-def register(kind: str, model: type[models.Model], *, label: str) -> None:
-    if not hasattr(model, "search_document"):
-        raise TypeError(f"{model.__name__} needs a search_document() method to be searchable.")
-    _KINDS[kind] = SearchKind(kind=kind, model=model, label=label)
-    from search import sync
-
-    sync.watch(model)
+def register(
+    kind: str,
+    model: type[models.Model],
+    *,
+    label: str,
+    project: Projection,
+    objects: Callable[[], models.QuerySet] | None = None,
+    depends_on: Iterable[Dependency] = (),
+) -> SearchKind:
+    search_kind = SearchKind(
+        kind=kind,
+        model=model,
+        label=label,
+        project=project,
+        objects=objects or model._default_manager.all,
+        depends_on=tuple(depends_on),
+    )
+    _KINDS[kind] = search_kind
+    return search_kind
 
 
 def kinds() -> list[SearchKind]:
@@ -42,3 +91,20 @@ def kind_for_model(model) -> SearchKind | None:
 
 def get_kind(kind: str) -> SearchKind | None:
     return _KINDS.get(kind)
+
+
+def dependencies_on(model) -> list[tuple[SearchKind, Dependency]]:
+    """Every (kind, dependency) whose documents are built from objects of ``model``."""
+    return [
+        (search_kind, dependency)
+        for search_kind in _KINDS.values()
+        for dependency in search_kind.depends_on
+        if issubclass(model, dependency.model)
+    ]
+
+
+def watched_models() -> set[type[models.Model]]:
+    """The models whose saves and deletes can change some document."""
+    found = {search_kind.model for search_kind in _KINDS.values()}
+    found.update(d.model for search_kind in _KINDS.values() for d in search_kind.depends_on)
+    return found

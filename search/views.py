@@ -6,20 +6,10 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from search import facets, registry
-from search.query import FACETS, PAGE_SIZE, SearchQuery
+from search import facets
+from search.query import PAGE_SIZE, SearchQuery
 from search.service import run_search, suggest
 from search.statistics import promotions_for, record
-
-FACET_TITLES = {
-    "kind": "Type",
-    "province": "Province",
-    "setting": "Setting",
-    "category": "Strategy",
-    "rating": "Evidence rating",
-    "year": "Year",
-    "partnership": "Partnership",
-}
 
 
 def wants_json(request) -> bool:
@@ -37,11 +27,7 @@ def _link(query: SearchQuery, **changes) -> str:
 
 @require_GET
 def search_view(request):
-    query = SearchQuery.from_params(
-        request.GET,
-        known_kinds=[kind.kind for kind in registry.kinds()],
-        known_ratings=facets.known_values("rating"),
-    )
+    query = SearchQuery.from_params(request.GET)
     results = run_search(query)
     pages = max(1, -(-results.total // PAGE_SIZE))
     promoted = []
@@ -92,20 +78,22 @@ def search_view(request):
         )
     facet_groups = [
         {
-            "name": name,
-            "title": FACET_TITLES[name],
+            "name": facet.name,
+            "title": facet.title,
             "values": [
                 {
                     "value": value,
-                    "link": _link(query, **{name: "" if value.selected else value.value}, page=""),
+                    "link": _link(
+                        query, **{facet.name: "" if value.selected else value.value}, page=""
+                    ),
                 }
-                for value in results.facets.get(name, [])[:12]
+                for value in results.facets.get(facet.name, [])[:12]
             ],
         }
-        for name in FACETS
-        if results.facets.get(name)
+        for facet in facets.FACETS
+        if results.facets.get(facet.name)
     ]
-    kind_labels = facets.facet_labels()["kind"]
+    kind_labels = facets.BY_NAME["kind"].labels()
     return render(
         request,
         "search/search.html",

@@ -93,26 +93,6 @@ class MasterClassPage(BasePage):
         if errors:
             raise ValidationError(errors)
 
-    @classmethod
-    def objects_to_index(cls):
-        return cls.objects.live().public()
-
-    def search_document(self):
-        from search.documents import SearchDocument
-        from search.projection import is_publicly_visible, stream_text
-
-        if not is_publicly_visible(self):
-            return None
-        return SearchDocument(
-            kind="master-class",
-            object_id=self.pk,
-            title=self.title,
-            url=self.url,
-            summary=self.theme,
-            body=" ".join([self.learning_outcomes, stream_text(self.modules)]),
-            date=self.start_date,
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["taught_practices"] = self.practices.filter(live=True)

@@ -112,38 +112,6 @@ class PracticePage(BasePage):
     class Meta:
         verbose_name = "practice"
 
-    @classmethod
-    def objects_to_index(cls):
-        return cls.objects.live().public().prefetch_related("evidence_items__partnership")
-
-    def search_document(self):
-        from search.documents import SearchDocument
-        from search.projection import is_publicly_visible
-
-        if not is_publicly_visible(self):
-            return None
-        references = [
-            item.partnership.reference
-            for item in self.evidence_items.all()
-            if item.partnership and item.partnership.visibility == Visibility.PUBLIC
-        ]
-        return SearchDocument(
-            kind="practice",
-            object_id=self.pk,
-            title=self.title,
-            url=self.url,
-            summary=self.summary,
-            body=" ".join([self.problem, self.mechanism, self.implementation_steps]),
-            date=(self.last_published_at or self.first_published_at).date()
-            if (self.last_published_at or self.first_published_at)
-            else None,
-            provinces=list(self.provinces_implemented),
-            settings=list(self.place_settings),
-            categories=[self.strategy_category],
-            partnerships=sorted(set(references)),
-            rating=self.evidence_rating,
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["evidence_items"] = self.evidence_items.select_related("partnership", "publication")

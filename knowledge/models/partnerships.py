@@ -137,37 +137,6 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
             return StakeholderStructure.MULTI
         return StakeholderStructure.SINGLE
 
-    @classmethod
-    def objects_to_index(cls):
-        return cls.objects.public().prefetch_related("parties__organisation")
-
-    def search_document(self):
-        """Public partnerships only, and only what their public profile shows."""
-        from search.documents import SearchDocument
-        from search.projection import shared
-
-        from .sections import PartnershipsSectionPage
-
-        section = shared(
-            "partnerships-section",
-            lambda: PartnershipsSectionPage.objects.live().public().first(),
-        )
-        if not self.is_public or section is None:
-            return None
-        parties = [party.organisation.name for party in self.parties.all()]
-        return SearchDocument(
-            kind="partnership",
-            object_id=self.pk,
-            title=self.title,
-            url=section.profile_url(self),
-            summary=self.summary,
-            body=" ".join([self.reference, self.purpose, *parties, self.locality]),
-            date=self.start_date,
-            provinces=list(self.provinces),
-            # The partnership facet narrows to what cites a partnership; a profile does not cite
-            # itself (and 40,000 one-document values would only slow the facet down).
-        )
-
     @property
     def parties_for_export(self) -> str:
         """Parties as "Organisation [role]; ..." (the import reads the same form)."""

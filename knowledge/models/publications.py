@@ -134,50 +134,22 @@ class PublicationPage(RoutablePageMixin, BasePage):
     def get_meta_description(self) -> str:
         return self.search_description or self.introduction or self.abstract[:300]
 
-    @classmethod
-    def objects_to_index(cls):
-        return (
-            cls.objects.live()
-            .public()
-            .prefetch_related("authors", "topics", "documents__document", "partnerships")
-        )
-
-    def search_document(self):
-        from search.documents import SearchDocument
-        from search.projection import is_publicly_visible, stream_text
-
-        if not is_publicly_visible(self):
-            return None
-        documents_text = " ".join(item.document.extracted_text for item in self.documents.all())
-        authors = " ".join(author.name for author in self.authors.all())
-        return SearchDocument(
-            kind="publication",
-            object_id=self.pk,
-            title=self.title,
-            url=self.url,
-            summary=self.abstract,
-            body=" ".join([authors, stream_text(self.key_findings), documents_text]),
-            date=self.publication_date,
-            provinces=list(self.provinces),
-            settings=list(self.place_settings),
-            partnerships=[
-                p.reference for p in self.partnerships.all() if p.visibility == Visibility.PUBLIC
-            ],
-            topics=[tag.name for tag in self.topics.all()],
-        )
-
     @property
     def public_partnerships(self):
         return self.partnerships.filter(visibility=Visibility.PUBLIC)
 
     def get_context(self, request, *args, **kwargs):
         from knowledge.citations import formatted_reference
+        from portal.documents import readable_documents
         from knowledge.structured_data import publication_json_ld
 
         context = super().get_context(request, *args, **kwargs)
         context["citation"] = formatted_reference(self, request)
         context["json_ld"] = publication_json_ld(self, request)
         context["recommendations_by_body"] = self.recommendations.all()
+        context["documents"] = readable_documents(
+            request, self.documents.select_related("document__collection")
+        )
         return context
 
     @path("")

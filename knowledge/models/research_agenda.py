@@ -82,30 +82,6 @@ class ResearchPriorityPage(BasePage):
     class Meta:
         verbose_name = "research priority"
 
-    @classmethod
-    def objects_to_index(cls):
-        return cls.objects.live().public().prefetch_related("partnerships")
-
-    def search_document(self):
-        from search.documents import SearchDocument
-        from search.projection import is_publicly_visible
-
-        if not is_publicly_visible(self):
-            return None
-        return SearchDocument(
-            kind="research-priority",
-            object_id=self.pk,
-            title=self.title,
-            url=self.url,
-            summary=self.problem_area,
-            body=self.why_it_matters,
-            date=self.target_date,
-            provinces=list(self.provinces),
-            partnerships=[
-                p.reference for p in self.partnerships.all() if p.visibility == Visibility.PUBLIC
-            ],
-        )
-
     def get_context(self, request, *args, **kwargs):
         from .publications import PublicationPage
 

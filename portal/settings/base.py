@@ -142,21 +142,24 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.forms.PortalDocumentForm"
 # Documents are served through Django so that Wagtail's privacy rules apply to every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
-# Search: Wagtail's own backend for the admin and page search. Without ELASTICSEARCH_URL the
-# database backend answers (SQLite FTS5 or PostgreSQL full-text search), so no server is needed.
+# Search. The portal's own search (search/) keeps the database engine always and Elasticsearch
+# when ELASTICSEARCH_URL is set. Wagtail's own backend serves the admin's searches: without
+# ELASTICSEARCH_URL its database backend (SQLite FTS5 or PostgreSQL full-text search), so no
+# server is needed; with it, Elasticsearch, answered by the database backend (kept current
+# beside it) whenever Elasticsearch cannot be reached.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "portal_")
+ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)  # seconds per request
+WAGTAILSEARCH_BACKENDS = {"database": {"BACKEND": "wagtail.search.backends.database"}}
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}wagtail_",
-            "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 10),
-        }
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "search.admin_backend",
+        "URLS": [ELASTICSEARCH_URL],
+        "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}wagtail_",
+        "TIMEOUT": ELASTICSEARCH_TIMEOUT,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS["default"] = WAGTAILSEARCH_BACKENDS.pop("database")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

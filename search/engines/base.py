@@ -2,6 +2,12 @@
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from search.documents import SearchDocument
+
+if TYPE_CHECKING:
+    from search.query import SearchQuery
 
 
 class EngineUnavailable(Exception):
@@ -34,3 +40,40 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     engine: str = ""
     notes: list[str] = field(default_factory=list)
+
+
+class Rebuild(Protocol):
+    """One rebuild of an engine's index: documents written as they are projected, then
+    ``finish`` makes the result what readers search."""
+
+    def write(self, documents: list[SearchDocument]) -> dict[str, str]: ...
+
+    def finish(self, seen: set[str]) -> int:
+        """Make the rebuilt index live; ``seen`` are the doc ids written. Returns how many stale
+        documents were dropped."""
+        ...
+
+
+class SearchEngine(Protocol):
+    """What the delivery, the rebuild, the search page and ``search_status`` need of an engine."""
+
+    name: str
+
+    def upsert(self, documents: list[SearchDocument]) -> dict[str, str]:
+        """Store these documents (replacing earlier copies). Returns the ones the engine refused
+        as {doc_id: reason}; raises EngineUnavailable if it could not be reached at all."""
+        ...
+
+    def delete(self, doc_ids: list[str]) -> None: ...
+
+    def search(self, query: "SearchQuery") -> SearchResults: ...
+
+    def suggest(self, text: str) -> list[dict]: ...
+
+    def count_by_kind(self) -> dict[str, int]: ...
+
+    def start_rebuild(self) -> Rebuild: ...
+
+    def describe(self) -> list[str]:
+        """Lines for ``search_status`` about how this engine indexes (analysis, index name)."""
+        ...

@@ -7,9 +7,9 @@ from django.db.models import Count
 from search.documents import SearchDocument
 from search.engines import fulltext
 from search.engines.base import FacetValue, Hit, SearchResults
-from search.engines.facet_rows import facet_ids, facet_values, filter_ids
+from search.engines.facet_rows import facet_ids, filter_ids
 from search.engines.matches import Matches
-from search.facets import facet_labels
+from search.facets import facet_labels, facet_values
 from search.models import DocumentFacet, IndexedDocument
 from search.query import SearchQuery
 from search.text import WORD, fold, highlight, query_parts
@@ -40,11 +40,12 @@ def _row(document: SearchDocument) -> IndexedDocument:
 class DatabaseEngine:
     name = "database"
 
-    def upsert(self, documents: list[SearchDocument]) -> None:
+    def upsert(self, documents: list[SearchDocument]) -> dict[str, str]:
         """Replace the stored copies of ``documents`` (rows are deleted and inserted again, which
-        keeps the full-text triggers and the facet rows simple and fast in bulk)."""
+        keeps the full-text triggers and the facet rows simple and fast in bulk). It refuses
+        nothing: a database error is raised."""
         if not documents:
-            return
+            return {}
         latest = {document.doc_id: document for document in documents}
         with transaction.atomic():
             self.delete(list(latest))
@@ -68,6 +69,7 @@ class DatabaseEngine:
                 for row, pairs in pairs_by_row
                 for pair in pairs
             )
+        return {}
 
     def delete(self, doc_ids: list[str]) -> None:
         IndexedDocument.objects.filter(doc_id__in=doc_ids).delete()
@@ -89,8 +91,13 @@ class DatabaseEngine:
             for statement in fulltext.for_database().maintenance:
                 cursor.execute(statement)
 
-    def clear(self) -> None:
-        IndexedDocument.objects.all().delete()
+    def start_rebuild(self) -> "DatabaseRebuild":
+        return DatabaseRebuild(self)
+
+    def describe(self) -> list[str]:
+        if connection.vendor == "sqlite":
+            return ["SQLite FTS5 tables (English stemming, diacritics removed)"]
+        return ["PostgreSQL tsvector columns (English stemming) with GIN indexes"]
 
     def count_by_kind(self) -> dict[str, int]:
         counts = IndexedDocument.objects.values_list("kind").annotate(count=Count("pk"))
@@ -134,6 +141,22 @@ class DatabaseEngine:
             for pk in ids
             if pk in rows
         ]
+
+
+class DatabaseRebuild:
+    """Documents are replaced in place and the stale ones removed at the end, so readers never
+    search a half-built index."""
+
+    def __init__(self, engine: DatabaseEngine):
+        self.engine = engine
+
+    def write(self, documents: list[SearchDocument]) -> dict[str, str]:
+        return self.engine.upsert(documents)
+
+    def finish(self, seen: set[str]) -> int:
+        removed = self.engine.delete_except(seen)
+        self.engine.tidy()
+        return removed
 
 
 def _hit(row: IndexedDocument, text: str) -> Hit:

@@ -1,26 +1,51 @@
 """The Elasticsearch engine: one index behind an alias, bulk writes, zero-downtime rebuilds,
-faceted search with highlights. Queries use only multi_match and simple_query_string, never the
-raw query_string syntax, so nothing a reader types is interpreted as Elasticsearch syntax."""
+faceted search with highlights. Queries use only simple_query_string, multi_match and
+match_bool_prefix, never the raw query_string syntax, so nothing a reader types is interpreted as
+Elasticsearch syntax.
+
+It answers as the database engine does (the behaviour suite holds both to it): every word is
+required (fuzzy matches only add to the score), quoted phrases and ``-word`` are respected,
+each facet is counted under the *other* filters, searches without words list the newest first,
+and pages are stable (ties are broken by kind and id).
+
+When the cluster cannot be reached, the engine stops asking it for ``COOL_DOWN`` seconds (a
+simple circuit breaker): readers get the database engine's answer at once instead of a timeout.
+"""
 
 import contextlib
 import datetime
+import logging
+import threading
+import time
 
-from django.conf import settings
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
-from elasticsearch.dsl import A, Q, Search
 
 from search.documents import SearchDocument
 from search.engines.base import EngineUnavailable, FacetValue, Hit, SearchResults
-from search.engines.es_schema import FACET_FIELDS, INDEX_SETTINGS, MAPPINGS, SEARCH_FIELDS
-from search.facets import facet_labels
+from search.engines.es_schema import (
+    CORE,
+    FACET_FIELDS,
+    FULL,
+    HIGHLIGHT_LIMIT,
+    REQUIRED_MODULE,
+    SEARCH_FIELDS,
+    index_settings,
+    mappings,
+)
+from search.facets import BY_NAME
 from search.query import FACET_SIZE, PAGE_SIZE, SearchQuery
 
+logger = logging.getLogger(__name__)
 SUGGESTIONS = 8
-ENGINE_ERRORS = (TransportError, ApiError, ConnectionError, helpers.BulkIndexError)
+COOL_DOWN = 30.0  # seconds without asking a cluster that failed to answer
+ENGINE_ERRORS = (TransportError, ApiError, ConnectionError)
+SNIPPET = 220
+TIE_BREAKERS = [{"kind": "asc"}, {"object_id": "asc"}]
 
 
 def source_of(document: SearchDocument) -> dict:
     return {
+        **{name: BY_NAME[name].values(document) for name in FACET_FIELDS},
         "kind": document.kind,
         "object_id": document.object_id,
         "title": document.title,
@@ -29,42 +54,109 @@ def source_of(document: SearchDocument) -> dict:
         "topics": " ".join(document.topics),
         "url": document.url,
         "date": document.date.isoformat() if document.date else None,
-        "year": str(document.date.year) if document.date else None,
-        "province": document.provinces,
-        "setting": document.settings,
-        "category": document.categories,
-        "rating": document.rating or None,
-        "partnership": document.partnerships,
     }
+
+
+class CircuitBreaker:
+    """Open for COOL_DOWN seconds after a failure to reach the cluster; shared by every engine
+    of one process that talks to the same address."""
+
+    _open_until: dict[str, float] = {}
+    _lock = threading.Lock()
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def check(self) -> None:
+        if time.monotonic() < self._open_until.get(self.key, 0):
+            raise EngineUnavailable("Elasticsearch failed moments ago; not asking it again yet.")
+
+    def trip(self) -> None:
+        with self._lock:
+            self._open_until[self.key] = time.monotonic() + COOL_DOWN
+
+    def reset(self) -> None:
+        with self._lock:
+            self._open_until.pop(self.key, None)
+
+    @classmethod
+    def reset_all(cls) -> None:
+        with cls._lock:
+            cls._open_until.clear()
 
 
 class ElasticsearchEngine:
     name = "elasticsearch"
 
-    def __init__(self, client: Elasticsearch | None = None, alias: str | None = None):
-        self.client = client or Elasticsearch(
-            settings.ELASTICSEARCH_URL,
-            request_timeout=getattr(settings, "ELASTICSEARCH_TIMEOUT", 5),
-            max_retries=1,
-        )
-        self.alias = alias or f"{settings.ELASTICSEARCH_INDEX_PREFIX}documents"
+    def __init__(
+        self,
+        *,
+        url: str = "",
+        alias: str = "portal_documents",
+        timeout: float = 5,
+        client: Elasticsearch | None = None,
+    ):
+        self.client = client or Elasticsearch(url, request_timeout=timeout, max_retries=1)
+        self.alias = alias
+        self.breaker = CircuitBreaker(url or alias)
         self._index_ready = False
+        self._chain: str | None = None
 
     def _guard(self, call, *args, **kwargs):
+        """Call the cluster; a cluster that cannot answer raises EngineUnavailable (and opens
+        the breaker when it could not be reached at all)."""
+        self.breaker.check()
         try:
-            return call(*args, **kwargs)
-        except ENGINE_ERRORS as error:
+            result = call(*args, **kwargs)
+        except TransportError as error:  # connection refused, timeout: the cluster is away
+            self.breaker.trip()
             raise EngineUnavailable(str(error)) from error
+        except (ApiError, ConnectionError) as error:
+            raise EngineUnavailable(str(error)) from error
+        self.breaker.reset()
+        return result
+
+    # Analysis -------------------------------------------------------------------------------
+
+    def available_chain(self) -> str:
+        """The richest analysis chain every node of the cluster can run."""
+        response = self._guard(self.client.nodes.info, metric="plugins")
+        nodes = response["nodes"].values()
+        if nodes and all(
+            REQUIRED_MODULE in {module["name"] for module in node.get("modules", [])}
+            for node in nodes
+        ):
+            return FULL
+        logger.warning(
+            "Elasticsearch has no %s module: the index uses the core analysis chain "
+            "(no accent folding, no English stemming, suggestions by prefix query).",
+            REQUIRED_MODULE,
+        )
+        return CORE
+
+    def chain(self) -> str:
+        """The analysis chain of the live index (read from its mapping once)."""
+        if self._chain is None:
+            response = self._guard(self.client.indices.get_mapping, index=self.alias)
+            index_mapping = next(iter(response.values()))
+            meta = index_mapping["mappings"].get("_meta", {})
+            self._chain = meta.get("analysis", FULL)
+        return self._chain
 
     # Writing -------------------------------------------------------------------------------
 
     def new_index_name(self) -> str:
         return f"{self.alias}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
 
-    def create_index(self, name: str) -> None:
+    def create_index(self, name: str) -> str:
+        chain = self.available_chain()
         self._guard(
-            self.client.indices.create, index=name, settings=INDEX_SETTINGS, mappings=MAPPINGS
+            self.client.indices.create,
+            index=name,
+            settings=index_settings(chain),
+            mappings=mappings(chain),
         )
+        return chain
 
     def ensure_index(self) -> None:
         """Create the first index and point the alias at it, if there is none yet (so writes
@@ -73,55 +165,61 @@ class ElasticsearchEngine:
             self._index_ready = True
             return
         name = self.new_index_name()
-        self.create_index(name)
+        self._chain = self.create_index(name)
         self._guard(
             self.client.indices.update_aliases,
             actions=[{"add": {"index": name, "alias": self.alias}}],
         )
         self._index_ready = True
 
-    def _bulk(self, actions, index: str | None = None, **options) -> None:
-        self._guard(
+    def _bulk(self, actions, index: str) -> dict[str, str]:
+        """Send the actions in bulk; returns the ones refused, by doc id."""
+        _, errors = self._guard(
             helpers.bulk,
             self.client,
             actions,
-            index=index or self.alias,
+            index=index,
             refresh="wait_for",
-            **options,
+            raise_on_error=False,
         )
+        refused = {}
+        for error in errors:
+            ((operation, detail),) = error.items()
+            if operation == "delete" and detail.get("status") == 404:
+                continue  # deleting what is not there is fine: it is gone either way
+            reason = detail.get("error", {})
+            refused[detail.get("_id", "")] = (
+                f"{reason.get('type', 'refused')}: {reason.get('reason', '')}"
+                if isinstance(reason, dict)
+                else str(reason)
+            )
+        return refused
 
-    def upsert(self, documents: list[SearchDocument], index: str | None = None) -> None:
+    def upsert(self, documents: list[SearchDocument], index: str | None = None) -> dict[str, str]:
+        if not documents:
+            return {}
         if index is None:
             self.ensure_index()
-        self._bulk(
+        return self._bulk(
             (
                 {"_op_type": "index", "_id": doc.doc_id, "_source": source_of(doc)}
                 for doc in documents
             ),
-            index,
+            index or self.alias,
         )
 
     def delete(self, doc_ids: list[str]) -> None:
-        # Deleting what is not there is fine: the document is gone either way.
+        if not doc_ids:
+            return
         self.ensure_index()
-        self._bulk(({"_op_type": "delete", "_id": doc_id} for doc_id in doc_ids), ignore_status=404)
+        refused = self._bulk(
+            ({"_op_type": "delete", "_id": doc_id} for doc_id in doc_ids), self.alias
+        )
+        if refused:
+            raise EngineUnavailable(f"Elasticsearch refused deletes: {refused}")
 
-    def rebuild(self, documents) -> str:
-        """Build a new index beside the live one, then swap the alias in one step."""
-        new_index = self.new_index_name()
-        self.create_index(new_index)
-        self.upsert(list(documents), index=new_index)
-        try:
-            old = list(self._guard(self.client.indices.get_alias, name=self.alias))
-        except EngineUnavailable:
-            old = []
-        actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
-        actions.append({"add": {"index": new_index, "alias": self.alias}})
-        self._guard(self.client.indices.update_aliases, actions=actions)
-        for index in old:
-            with contextlib.suppress(NotFoundError):
-                self.client.indices.delete(index=index)
-        return new_index
+    def start_rebuild(self) -> "ElasticsearchRebuild":
+        return ElasticsearchRebuild(self)
 
     def count_by_kind(self) -> dict[str, int]:
         response = self._guard(
@@ -132,57 +230,88 @@ class ElasticsearchEngine:
         )
         return {b["key"]: b["doc_count"] for b in response["aggregations"]["kind"]["buckets"]}
 
+    def describe(self) -> list[str]:
+        indices = list(self._guard(self.client.indices.get_alias, name=self.alias))
+        return [
+            f"index {', '.join(indices)} behind the alias {self.alias}",
+            f"analysis chain: {self.chain()}"
+            + ("" if self.chain() == FULL else f" (the node has no {REQUIRED_MODULE} module)"),
+        ]
+
     # Reading -------------------------------------------------------------------------------
 
-    def build_search(self, query: SearchQuery) -> Search:
-        search = Search(index=self.alias)
+    def build_search(self, query: SearchQuery) -> dict:
+        """The request body of one search."""
+        body: dict = {}
         if query.text:
-            search = search.query(
-                Q(
-                    "bool",
-                    should=[
-                        Q(
-                            "simple_query_string",
-                            query=query.text,
-                            fields=SEARCH_FIELDS,
-                            default_operator="and",
-                            flags="PHRASE|PREFIX|WHITESPACE|AND|OR|NOT",
-                        ),
-                        Q(
-                            "multi_match",
-                            query=query.text,
-                            fields=SEARCH_FIELDS,
-                            fuzziness="AUTO",
-                            operator="and",
-                        ),
+            body["query"] = {
+                "bool": {
+                    # Every word (and each quoted phrase) is required, "-word" excludes...
+                    "must": [
+                        {
+                            "simple_query_string": {
+                                "query": query.text,
+                                "fields": SEARCH_FIELDS,
+                                "default_operator": "and",
+                                "flags": "PHRASE|PREFIX|WHITESPACE|AND|OR|NOT",
+                            }
+                        }
                     ],
-                    minimum_should_match=1,
-                )
-            )
-        for name, value in query.filters.items():
-            search = search.filter("term", **{name: value})
-        for name in FACET_FIELDS:
-            search.aggs.bucket(name, A("terms", field=name, size=FACET_SIZE))
-        search = search.highlight_options(
-            encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=1
-        ).highlight("summary", "body", fragment_size=220)
-        if query.sort == "date":
-            search = search.sort({"date": {"order": "desc", "missing": "_last"}})
-        start = (query.page - 1) * PAGE_SIZE
-        return search.extra(from_=start, size=PAGE_SIZE, track_total_hits=True)
+                    # ...and a close spelling of the words only ranks a document higher.
+                    "should": [
+                        {
+                            "multi_match": {
+                                "query": query.text,
+                                "fields": SEARCH_FIELDS,
+                                "fuzziness": "AUTO",
+                                "operator": "and",
+                            }
+                        }
+                    ],
+                }
+            }
+        # Filters apply to the hits after the facets are counted; each facet is counted under
+        # every filter but its own, so a reader can switch between its values.
+        filters = {name: {"term": {name: value}} for name, value in query.filters.items()}
+        if filters:
+            body["post_filter"] = {"bool": {"filter": list(filters.values())}}
+        body["aggs"] = {
+            name: {
+                "filter": {
+                    "bool": {"filter": [f for other, f in filters.items() if other != name]}
+                },
+                "aggs": {name: {"terms": {"field": name, "size": FACET_SIZE}}},
+            }
+            for name in FACET_FIELDS
+        }
+        body["highlight"] = {
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "number_of_fragments": 1,
+            "max_analyzed_offset": HIGHLIGHT_LIMIT,
+            "fields": {
+                # The summary's opening when no word matched it (a title-only match).
+                "summary": {"fragment_size": SNIPPET, "no_match_size": SNIPPET},
+                "body": {"fragment_size": SNIPPET},
+            },
+        }
+        by_date = query.sort == "date" or not query.text
+        newest = {"date": {"order": "desc", "missing": "_last"}}
+        body["sort"] = [newest, *TIE_BREAKERS] if by_date else ["_score", newest, *TIE_BREAKERS]
+        body["from"] = (query.page - 1) * PAGE_SIZE
+        body["size"] = PAGE_SIZE
+        body["track_total_hits"] = True
+        return body
 
     def search(self, query: SearchQuery) -> SearchResults:
-        body = self.build_search(query).to_dict()
-        response = self._guard(self.client.search, index=self.alias, body=body)
+        response = self._guard(self.client.search, index=self.alias, body=self.build_search(query))
         return self.parse(response, query)
 
     def parse(self, response, query: SearchQuery) -> SearchResults:
-        labels = facet_labels()
         hits = []
         for raw in response["hits"]["hits"]:
             source = raw["_source"]
-            fragments = raw.get("highlight", {})
-            highlight = (fragments.get("summary") or fragments.get("body") or [""])[0]
             hits.append(
                 Hit(
                     doc_id=raw["_id"],
@@ -193,21 +322,26 @@ class ElasticsearchEngine:
                     date=datetime.date.fromisoformat(source["date"])
                     if source.get("date")
                     else None,
-                    highlight=highlight,
+                    highlight=_snippet(raw.get("highlight", {})),
                 )
             )
-        facets = {
-            name: [
-                FacetValue(
-                    value=str(bucket["key"]),
-                    label=labels.get(name, {}).get(str(bucket["key"]), str(bucket["key"])),
-                    count=bucket["doc_count"],
-                    selected=query.filters.get(name) == str(bucket["key"]),
-                )
-                for bucket in response.get("aggregations", {}).get(name, {}).get("buckets", [])
-            ]
-            for name in FACET_FIELDS
-        }
+        aggregations = response.get("aggregations", {})
+        facets = {}
+        for name in FACET_FIELDS:
+            buckets = aggregations.get(name, {}).get(name, {}).get("buckets", [])
+            facet = BY_NAME[name]
+            facets[name] = sorted(
+                (
+                    FacetValue(
+                        value=str(bucket["key"]),
+                        label=facet.label(str(bucket["key"])),
+                        count=bucket["doc_count"],
+                        selected=query.filters.get(name) == str(bucket["key"]),
+                    )
+                    for bucket in buckets
+                ),
+                key=lambda value: (-value.count, value.value),
+            )
         return SearchResults(
             hits=hits, total=response["hits"]["total"]["value"], facets=facets, engine=self.name
         )
@@ -216,20 +350,22 @@ class ElasticsearchEngine:
         text = text.strip()[:100]
         if len(text) < 2:
             return []
+        if self.chain() == FULL:
+            match = {
+                "multi_match": {
+                    "query": text,
+                    "fields": ["title.autocomplete"],
+                    "operator": "and",
+                }
+            }
+        else:
+            match = {"match_bool_prefix": {"title": {"query": text, "operator": "and"}}}
         response = self._guard(
             self.client.search,
             index=self.alias,
-            body={
-                "size": SUGGESTIONS,
-                "_source": ["title", "url", "kind"],
-                "query": {
-                    "multi_match": {
-                        "query": text,
-                        "fields": ["title.autocomplete"],
-                        "operator": "and",
-                    }
-                },
-            },
+            size=SUGGESTIONS,
+            source=["title", "url", "kind"],
+            query=match,
         )
         return [
             {
@@ -239,3 +375,40 @@ class ElasticsearchEngine:
             }
             for h in response["hits"]["hits"]
         ]
+
+
+def _snippet(fragments: dict) -> str:
+    """The summary's fragment if a word matched there (or nothing matched the body), otherwise
+    the body's: the database engine shows the same."""
+    summary = (fragments.get("summary") or [""])[0]
+    body = (fragments.get("body") or [""])[0]
+    return summary if "<mark>" in summary or not body else body
+
+
+class ElasticsearchRebuild:
+    """A new index beside the live one, filled as documents are projected, then an alias swap:
+    readers never see a half-built index."""
+
+    def __init__(self, engine: ElasticsearchEngine):
+        self.engine = engine
+        self.index = engine.new_index_name()
+        self.chain = engine.create_index(self.index)
+
+    def write(self, documents: list[SearchDocument]) -> dict[str, str]:
+        return self.engine.upsert(documents, index=self.index)
+
+    def finish(self, seen: set[str]) -> int:
+        engine = self.engine
+        try:
+            old = list(engine._guard(engine.client.indices.get_alias, name=engine.alias))
+        except EngineUnavailable:
+            old = []
+        actions = [{"remove": {"index": index, "alias": engine.alias}} for index in old]
+        actions.append({"add": {"index": self.index, "alias": engine.alias}})
+        engine._guard(engine.client.indices.update_aliases, actions=actions)
+        for index in old:
+            with contextlib.suppress(NotFoundError):
+                engine.client.indices.delete(index=index)
+        engine._index_ready = True
+        engine._chain = self.chain
+        return 0  # the old index, stale documents and all, is gone

@@ -1,66 +1,91 @@
-"""The Elasticsearch index: analysers and explicit mappings for SearchDocuments."""
+"""The Elasticsearch index: analysis chains and explicit mappings for SearchDocuments.
 
-INDEX_SETTINGS = {
-    "number_of_shards": 1,
-    "analysis": {
-        "filter": {
-            "autocomplete_edge": {"type": "edge_ngram", "min_gram": 2, "max_gram": 20},
-            "english_stem": {"type": "stemmer", "language": "english"},
+Two chains, chosen when an index is created from what the node offers:
+
+- ``full``: accents and case folded, English word forms stemmed, title prefixes as edge n-grams
+  for suggestions. Needs the ``analysis-common`` module, which every Elasticsearch distribution
+  ships except the integration-test one.
+- ``core``: the standard tokenizer and lower case only (both in the server's core); suggestions
+  match title prefixes at query time (``match_bool_prefix``). No folding, no stemming.
+
+The chain is recorded in the index mapping's ``_meta`` so searches and ``search_status`` know it.
+"""
+
+from search.facets import FACETS
+
+FULL = "full"
+CORE = "core"
+REQUIRED_MODULE = "analysis-common"
+# Highlight at most this much of a field's text: Elasticsearch refuses to highlight fields longer
+# than the index's max_analyzed_offset (a million characters by default) unless told to stop.
+HIGHLIGHT_LIMIT = 900_000
+
+_FULL_ANALYSIS = {
+    "filter": {
+        "autocomplete_edge": {"type": "edge_ngram", "min_gram": 2, "max_gram": 20},
+        "english_stem": {"type": "stemmer", "language": "english"},
+    },
+    "analyzer": {
+        # Accents and case folded, so "Mthatha" finds "Mthátha" and "mthatha"; English word
+        # forms stemmed, so "patrolling" finds "patrols" (as the database engine does).
+        "folded": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding", "english_stem"],
         },
-        "analyzer": {
-            # Accents and case folded, so "Mthatha" finds "Mthátha" and "mthatha"; English
-            # word forms stemmed, so "patrolling" finds "patrols" (as the database engine does).
-            "folded": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", "asciifolding", "english_stem"],
-            },
-            # What a reader has typed so far, matched against title prefixes: never stemmed.
-            "typed_prefix": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", "asciifolding"],
-            },
-            "autocomplete": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", "asciifolding", "autocomplete_edge"],
-            },
+        # What a reader has typed so far, matched against title prefixes: never stemmed.
+        "typed_prefix": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding"],
         },
+        "autocomplete": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding", "autocomplete_edge"],
+        },
+    },
+}
+_CORE_ANALYSIS = {
+    "analyzer": {
+        "folded": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]},
     },
 }
 
 KEYWORD = {"type": "keyword"}
 FOLDED_TEXT = {"type": "text", "analyzer": "folded"}
-
-MAPPINGS = {
-    "dynamic": "strict",
-    "properties": {
-        "kind": KEYWORD,
-        "object_id": {"type": "long"},
-        "title": {
-            **FOLDED_TEXT,
-            "fields": {
-                "autocomplete": {
-                    "type": "text",
-                    "analyzer": "autocomplete",
-                    "search_analyzer": "typed_prefix",
-                },
-            },
-        },
-        "summary": FOLDED_TEXT,
-        "body": FOLDED_TEXT,
-        "topics": FOLDED_TEXT,
-        "url": {"type": "keyword", "index": False},
-        "date": {"type": "date"},
-        "year": KEYWORD,
-        "province": KEYWORD,
-        "setting": KEYWORD,
-        "category": KEYWORD,
-        "rating": KEYWORD,
-        "partnership": KEYWORD,
-    },
-}
-
 SEARCH_FIELDS = ["title^4", "topics^3", "summary^2", "body"]
-FACET_FIELDS = ["kind", "province", "setting", "category", "rating", "year", "partnership"]
+FACET_FIELDS = [facet.name for facet in FACETS]
+
+
+def index_settings(chain: str) -> dict:
+    return {
+        "number_of_shards": 1,
+        "analysis": _FULL_ANALYSIS if chain == FULL else _CORE_ANALYSIS,
+    }
+
+
+def mappings(chain: str) -> dict:
+    title = dict(FOLDED_TEXT)
+    if chain == FULL:
+        title["fields"] = {
+            "autocomplete": {
+                "type": "text",
+                "analyzer": "autocomplete",
+                "search_analyzer": "typed_prefix",
+            }
+        }
+    return {
+        "dynamic": "strict",
+        "_meta": {"analysis": chain},
+        "properties": {
+            "object_id": {"type": "long"},
+            "title": title,
+            "summary": FOLDED_TEXT,
+            "body": FOLDED_TEXT,
+            "topics": FOLDED_TEXT,
+            "url": {"type": "keyword", "index": False},
+            "date": {"type": "date"},
+            **{name: KEYWORD for name in FACET_FIELDS},
+        },
+    }

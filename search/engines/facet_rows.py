@@ -3,22 +3,9 @@ numbers under which (name, value) pairs are stored."""
 
 from django.db.models import Q
 
-from search.documents import SearchDocument
 from search.models import FacetValue
 
 UNKNOWN = 0  # the number of a filter value no document has
-
-
-def facet_values(document: SearchDocument) -> dict[str, list[str]]:
-    return {
-        "kind": [document.kind],
-        "province": document.provinces,
-        "setting": document.settings,
-        "category": document.categories,
-        "rating": [document.rating] if document.rating else [],
-        "year": [str(document.date.year)] if document.date else [],
-        "partnership": document.partnerships,
-    }
 
 
 def facet_ids(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:

@@ -4,9 +4,10 @@ import contextlib
 
 from django.db import connection, transaction
 
+from search.facets import FACET_NAMES
 from search.models import DocumentFacet, IndexedDocument
 from search.models import FacetValue as StoredFacetValue
-from search.query import FACET_SIZE, FACETS, PAGE_SIZE
+from search.query import FACET_SIZE, PAGE_SIZE
 
 DOCUMENTS = IndexedDocument._meta.db_table
 FACET_ROWS = DocumentFacet._meta.db_table
@@ -65,7 +66,7 @@ class Matches:
         facets, facet_params, groups = self._facet_counts()
         page, page_params = self._page(sort, number)
         rows = self._run(f"{facets} UNION ALL {page}", [*facet_params, FACET_SIZE, *page_params])
-        counts = {name: {} for name in FACETS}
+        counts = {name: {} for name in FACET_NAMES}
         page_ids = []
         for group, name, value, count, _position in sorted(rows, key=lambda row: row[4]):
             if group < 0:
@@ -78,7 +79,7 @@ class Matches:
         """Per facet, the most frequent values and their counts. A facet with a selected value
         counts what the other filters allow, so a reader can switch between its values; the
         rest count the matches that pass every filter."""
-        free = [name for name in FACETS if name not in self.filters]
+        free = [name for name in FACET_NAMES if name not in self.filters]
         groups = [(free, None)] + [([name], name) for name in self.filters]
         statements, params = [], []
         for number, (_names, leave_out) in enumerate(groups):

@@ -1,24 +1,30 @@
 """Contract tests of the Elasticsearch engine against a local HTTP stub.
 
 They prove exactly what the portal sends (mappings, bulk bodies, query bodies, alias actions)
-and that it parses realistic responses. They do not prove how a real server answers: that is
-the behaviour suite's job, which runs when ELASTICSEARCH_URL points at a server.
+and that it parses realistic responses. How a real server answers is the behaviour suite's job,
+which runs against a real node in CI (see `make es`).
 """
 
 import datetime
 import json
+import logging
 import re
 
 import pytest
 from elasticsearch import Elasticsearch
 
+from search import engines
 from search.documents import SearchDocument
+from search.engines.base import EngineUnavailable
 from search.engines.elasticsearch import ElasticsearchEngine
-from search.engines.es_schema import INDEX_SETTINGS, MAPPINGS
+from search.engines.es_schema import CORE, FULL, HIGHLIGHT_LIMIT, index_settings, mappings
+from search.facets import FACET_NAMES
 from search.query import SearchQuery
 
 PRODUCT = {"X-Elastic-Product": "Elasticsearch"}
 ALIAS = "portal_documents"
+FULL_NODE = {"nodes": {"n1": {"modules": [{"name": "analysis-common"}, {"name": "x-pack"}]}}}
+CORE_NODE = {"nodes": {"n1": {"modules": [{"name": "transport-netty4"}]}}}
 
 
 @pytest.fixture
@@ -55,40 +61,63 @@ DOCUMENT = SearchDocument(
 )
 
 
-def test_first_write_creates_the_index_with_explicit_mappings_behind_the_alias(httpserver, engine):
-    reply(httpserver, "HEAD", f"/_alias/{ALIAS}", {}, status=404)
-    reply(httpserver, "PUT", re.compile(rf"^/{ALIAS}-\d+$"), {"acknowledged": True})
-    reply(httpserver, "POST", "/_aliases", {"acknowledged": True})
+def bulk_ok(httpserver, path=f"/{ALIAS}/_bulk"):
     reply(
         httpserver,
         "PUT",
-        f"/{ALIAS}/_bulk",
+        path,
         {"took": 1, "errors": False, "items": [{"index": {"_id": DOCUMENT.doc_id, "status": 201}}]},
     )
 
-    engine.upsert([DOCUMENT])
+
+@pytest.mark.parametrize(("node", "chain"), [(FULL_NODE, FULL), (CORE_NODE, CORE)])
+def test_first_write_creates_the_richest_index_the_node_can_analyse(
+    httpserver, engine, node, chain, caplog
+):
+    reply(httpserver, "HEAD", f"/_alias/{ALIAS}", {}, status=404)
+    reply(httpserver, "GET", "/_nodes/plugins", node)
+    reply(httpserver, "PUT", re.compile(rf"^/{ALIAS}-\d+$"), {"acknowledged": True})
+    reply(httpserver, "POST", "/_aliases", {"acknowledged": True})
+    bulk_ok(httpserver)
+
+    with caplog.at_level(logging.WARNING, logger="search.engines.elasticsearch"):
+        assert engine.upsert([DOCUMENT]) == {}
 
     (create,) = sent(httpserver, "PUT", rf"/{ALIAS}-\d+")
-    assert json.loads(create.data) == {"settings": INDEX_SETTINGS, "mappings": MAPPINGS}
+    assert json.loads(create.data) == {
+        "settings": index_settings(chain),
+        "mappings": mappings(chain),
+    }
     (aliases,) = sent(httpserver, "POST", "/_aliases")
     assert json.loads(aliases.data) == {
         "actions": [{"add": {"index": create.path.lstrip("/"), "alias": ALIAS}}]
     }
-    assert MAPPINGS["dynamic"] == "strict"
-    analyzers = INDEX_SETTINGS["analysis"]["analyzer"]
-    assert analyzers["folded"]["filter"] == ["lowercase", "asciifolding", "english_stem"]
-    title_prefixes = MAPPINGS["properties"]["title"]["fields"]["autocomplete"]
-    assert analyzers[title_prefixes["search_analyzer"]]["filter"] == ["lowercase", "asciifolding"]
+    assert engine.chain() == chain
+    assert ("core analysis chain" in caplog.text) == (chain == CORE)
+
+
+def test_the_two_analysis_chains():
+    full, core = index_settings(FULL)["analysis"], index_settings(CORE)["analysis"]
+    assert full["analyzer"]["folded"]["filter"] == ["lowercase", "asciifolding", "english_stem"]
+    assert full["analyzer"]["typed_prefix"]["filter"] == ["lowercase", "asciifolding"]
+    assert mappings(FULL)["properties"]["title"]["fields"]["autocomplete"]["analyzer"] == (
+        "autocomplete"
+    )
+    # Only what the server's core offers: no folding, stemming or n-grams, no prefix subfield.
+    assert core == {
+        "analyzer": {"folded": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]}}
+    }
+    assert "fields" not in mappings(CORE)["properties"]["title"]
+    for chain in (FULL, CORE):
+        assert mappings(chain)["dynamic"] == "strict"
+        assert mappings(chain)["_meta"] == {"analysis": chain}
+        for name in FACET_NAMES:
+            assert mappings(chain)["properties"][name] == {"type": "keyword"}
 
 
 def test_bulk_body_indexes_each_document_by_its_id(httpserver, engine):
     engine._index_ready = True
-    reply(
-        httpserver,
-        "PUT",
-        f"/{ALIAS}/_bulk",
-        {"took": 1, "errors": False, "items": [{"index": {"_id": DOCUMENT.doc_id, "status": 200}}]},
-    )
+    bulk_ok(httpserver)
 
     engine.upsert([DOCUMENT])
 
@@ -105,15 +134,41 @@ def test_bulk_body_indexes_each_document_by_its_id(httpserver, engine):
             "topics": "patrols",
             "url": "/research/library/policing/",
             "date": "2025-09-01",
-            "year": "2025",
+            "year": ["2025"],
             "province": ["eastern-cape"],
             "setting": [],
             "category": [],
-            "rating": None,
+            "rating": [],
             "partnership": ["CSPS-2026-0005"],
         },
     ]
     assert bulk.args.get("refresh") == "wait_for"
+
+
+def test_a_document_the_engine_refuses_is_returned_not_raised(httpserver, engine):
+    engine._index_ready = True
+    reply(
+        httpserver,
+        "PUT",
+        f"/{ALIAS}/_bulk",
+        {
+            "took": 1,
+            "errors": True,
+            "items": [
+                {
+                    "index": {
+                        "_id": "publication:7",
+                        "status": 400,
+                        "error": {"type": "document_parsing_exception", "reason": "bad date"},
+                    }
+                }
+            ],
+        },
+    )
+
+    refused = engine.upsert([DOCUMENT])
+
+    assert refused == {"publication:7": "document_parsing_exception: bad date"}
 
 
 def test_deletes_are_bulk_deletes_and_a_missing_document_is_not_an_error(httpserver, engine):
@@ -135,39 +190,62 @@ def test_deletes_are_bulk_deletes_and_a_missing_document_is_not_an_error(httpser
     assert bulk.data.decode().strip() == '{"delete":{"_id":"practice:3"}}'
 
 
-def test_query_body_uses_simple_query_string_and_multi_match_only(engine):
-    query = SearchQuery(
-        text='title:x "school routes" *',
-        filters={"kind": "practice", "province": "gauteng"},
-        page=2,
-        sort="date",
-    )
+def test_words_are_required_and_fuzziness_only_ranks(engine):
+    query = SearchQuery(text='title:x "school routes" -rural *', page=2)
 
-    body = engine.build_search(query).to_dict()
+    body = engine.build_search(query)
 
     assert "query_string" not in json.dumps(body).replace("simple_query_string", "")
-    should = (
-        body["query"]["bool"]["must"][0]["bool"]["should"]
-        if "must" in body["query"]["bool"]
-        else body["query"]["bool"]["should"]
-    )
-    assert should[0]["simple_query_string"]["query"] == 'title:x "school routes" *'
-    assert should[0]["simple_query_string"]["default_operator"] == "and"
-    assert should[1]["multi_match"]["fuzziness"] == "AUTO"
-    assert {"term": {"kind": "practice"}} in body["query"]["bool"]["filter"]
-    assert {"term": {"province": "gauteng"}} in body["query"]["bool"]["filter"]
-    assert set(body["aggs"]) == {
-        "kind",
-        "province",
-        "setting",
-        "category",
-        "rating",
-        "year",
-        "partnership",
+    boolean = body["query"]["bool"]
+    (required,) = boolean["must"]
+    assert required["simple_query_string"] == {
+        "query": 'title:x "school routes" -rural *',
+        "fields": ["title^4", "topics^3", "summary^2", "body"],
+        "default_operator": "and",
+        "flags": "PHRASE|PREFIX|WHITESPACE|AND|OR|NOT",
     }
+    (booster,) = boolean["should"]
+    assert booster["multi_match"]["fuzziness"] == "AUTO"
+    assert "minimum_should_match" not in boolean
+    assert body["sort"] == [
+        "_score",
+        {"date": {"order": "desc", "missing": "_last"}},
+        {"kind": "asc"},
+        {"object_id": "asc"},
+    ]
+    assert (body["from"], body["size"], body["track_total_hits"]) == (10, 10, True)
+
+
+def test_filters_narrow_the_hits_and_each_facet_counts_under_the_other_filters(engine):
+    query = SearchQuery(text="patrol", filters={"kind": "practice", "province": "gauteng"})
+
+    body = engine.build_search(query)
+
+    assert body["post_filter"] == {
+        "bool": {"filter": [{"term": {"kind": "practice"}}, {"term": {"province": "gauteng"}}]}
+    }
+    assert "filter" not in body["query"]["bool"]
+    assert set(body["aggs"]) == set(FACET_NAMES)
+    assert body["aggs"]["kind"] == {
+        "filter": {"bool": {"filter": [{"term": {"province": "gauteng"}}]}},
+        "aggs": {"kind": {"terms": {"field": "kind", "size": 50}}},
+    }
+    assert body["aggs"]["province"]["filter"] == {
+        "bool": {"filter": [{"term": {"kind": "practice"}}]}
+    }
+    assert body["aggs"]["setting"]["filter"] == {
+        "bool": {"filter": list(body["post_filter"]["bool"]["filter"])}
+    }
+
+
+def test_browsing_without_words_lists_the_newest_first_and_highlights_any_length(engine):
+    body = engine.build_search(SearchQuery(filters={"kind": "publication"}))
+
+    assert "query" not in body
+    assert body["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
+    assert body["highlight"]["max_analyzed_offset"] == HIGHLIGHT_LIMIT
+    assert body["highlight"]["fields"]["summary"]["no_match_size"] == 220
     assert body["highlight"]["encoder"] == "html"
-    assert body["sort"] == [{"date": {"order": "desc", "missing": "_last"}}]
-    assert (body["from"], body["size"]) == (10, 10)
 
 
 def test_a_realistic_response_is_parsed_into_hits_and_facets(httpserver, engine):
@@ -189,27 +267,38 @@ def test_a_realistic_response_is_parsed_into_hits_and_facets(httpserver, engine)
                         "summary": "Patrols on school routes.",
                         "date": "2025-09-01",
                     },
-                    "highlight": {"summary": ["<mark>Patrols</mark> on school &lt;routes&gt;."]},
+                    "highlight": {
+                        "summary": ["Patrols on school &lt;routes&gt;."],
+                        "body": ["the <mark>patrols</mark> went on"],
+                    },
                 }
             ],
         },
         "aggregations": {
-            "kind": {
-                "doc_count_error_upper_bound": 0,
-                "sum_other_doc_count": 0,
-                "buckets": [{"key": "publication", "doc_count": 1}],
+            "kind": {"doc_count": 1, "kind": {"buckets": [{"key": "publication", "doc_count": 1}]}},
+            "province": {
+                "doc_count": 3,
+                "province": {
+                    "buckets": [
+                        {"key": "gauteng", "doc_count": 2},
+                        {"key": "eastern-cape", "doc_count": 1},
+                    ]
+                },
             },
-            "province": {"buckets": [{"key": "eastern-cape", "doc_count": 1}]},
-            "setting": {"buckets": []},
-            "category": {"buckets": []},
-            "rating": {"buckets": []},
-            "year": {"buckets": [{"key": "2025", "doc_count": 1}]},
-            "partnership": {"buckets": [{"key": "CSPS-2026-0005", "doc_count": 1}]},
+            "setting": {"doc_count": 0, "setting": {"buckets": []}},
+            "category": {"doc_count": 0, "category": {"buckets": []}},
+            "rating": {"doc_count": 0, "rating": {"buckets": []}},
+            "year": {"doc_count": 1, "year": {"buckets": [{"key": "2025", "doc_count": 1}]}},
+            "partnership": {
+                "doc_count": 1,
+                "partnership": {"buckets": [{"key": "CSPS-2026-0005", "doc_count": 1}]},
+            },
         },
     }
     reply(httpserver, "POST", f"/{ALIAS}/_search", response)
+    query = SearchQuery(text="patrols", filters={"province": "eastern-cape"})
 
-    results = engine.search(SearchQuery(text="patrols", filters={"province": "eastern-cape"}))
+    results = engine.search(query)
 
     assert results.total == 1
     (hit,) = results.hits
@@ -218,46 +307,62 @@ def test_a_realistic_response_is_parsed_into_hits_and_facets(httpserver, engine)
         "Policing in Mthátha",
         datetime.date(2025, 9, 1),
     )
-    assert hit.highlight == "<mark>Patrols</mark> on school &lt;routes&gt;."
-    province = results.facets["province"][0]
-    assert (province.value, province.label, province.count, province.selected) == (
-        "eastern-cape",
-        "Eastern Cape",
-        1,
-        True,
-    )
+    assert hit.highlight == "the <mark>patrols</mark> went on"  # the body matched, not the summary
+    assert [(v.value, v.label, v.count, v.selected) for v in results.facets["province"]] == [
+        ("gauteng", "Gauteng", 2, False),
+        ("eastern-cape", "Eastern Cape", 1, True),
+    ]
     (search_request,) = sent(httpserver, "POST", f"/{ALIAS}/_search")
-    assert (
-        json.loads(search_request.data)
-        == engine.build_search(
-            SearchQuery(text="patrols", filters={"province": "eastern-cape"})
-        ).to_dict()
-    )
+    assert json.loads(search_request.data) == engine.build_search(query)
 
 
 def test_rebuild_fills_a_new_index_then_swaps_the_alias_and_drops_the_old(httpserver, engine):
+    reply(httpserver, "GET", "/_nodes/plugins", FULL_NODE)
     reply(httpserver, "PUT", re.compile(rf"^/{ALIAS}-\d+$"), {"acknowledged": True})
-    reply(
-        httpserver,
-        "PUT",
-        re.compile(rf"/{ALIAS}-\d+/_bulk"),
-        {"took": 1, "errors": False, "items": [{"index": {"_id": DOCUMENT.doc_id, "status": 201}}]},
-    )
+    bulk_ok(httpserver, re.compile(rf"/{ALIAS}-\d+/_bulk"))
     reply(httpserver, "GET", f"/_alias/{ALIAS}", {f"{ALIAS}-old": {"aliases": {ALIAS: {}}}})
     reply(httpserver, "POST", "/_aliases", {"acknowledged": True})
     reply(httpserver, "DELETE", f"/{ALIAS}-old", {"acknowledged": True})
 
-    new_index = engine.rebuild([DOCUMENT])
+    rebuild = engine.start_rebuild()
+    rebuild.write([DOCUMENT])
+    rebuild.finish({DOCUMENT.doc_id})
 
     (bulk,) = sent(httpserver, "PUT", rf"/{ALIAS}-\d+/_bulk")
-    assert bulk.path == f"/{new_index}/_bulk"
+    assert bulk.path == f"/{rebuild.index}/_bulk"
     (aliases,) = sent(httpserver, "POST", "/_aliases")
     assert json.loads(aliases.data) == {
         "actions": [
             {"remove": {"index": f"{ALIAS}-old", "alias": ALIAS}},
-            {"add": {"index": new_index, "alias": ALIAS}},
+            {"add": {"index": rebuild.index, "alias": ALIAS}},
         ]
     }
     assert sent(httpserver, "DELETE", f"/{ALIAS}-old")
     order = [request.method for request, _ in httpserver.log]
     assert order.index("POST") > order.index("PUT")  # the swap comes after the new index is full
+
+
+def test_an_unreachable_cluster_is_not_asked_again_for_a_while():
+    client = Elasticsearch("http://127.0.0.1:9", request_timeout=1, max_retries=0)
+    engine = ElasticsearchEngine(client=client, alias="unreachable")
+    with pytest.raises(EngineUnavailable):
+        engine.search(SearchQuery(text="patrol"))
+
+    def must_not_be_called(*args, **kwargs):
+        raise AssertionError("the breaker should have answered")
+
+    engine.client = type("Client", (), {"search": must_not_be_called})()
+    with pytest.raises(EngineUnavailable, match="moments ago"):
+        engine.search(SearchQuery(text="patrol"))
+
+
+def test_one_client_per_configuration_with_the_configured_timeout(settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    settings.ELASTICSEARCH_TIMEOUT = 3
+
+    first, second = engines.get("elasticsearch"), engines.get("elasticsearch")
+
+    assert first is second
+    assert first.client._request_timeout == 3
+    assert engines.configured() == ["database", "elasticsearch"]
+    assert engines.primary() is first

@@ -2,11 +2,11 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from search import projection, registry
-from search.delivery import engines
+from search import engines, projection, registry
 from search.models import OutboxEntry
+from search.sync import enqueue
 
 BATCH_SIZE = 500
 
@@ -16,55 +16,84 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        targets = engines()
-        pending_before = OutboxEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
-        database_engine, other_engines = targets[0], targets[1:]
-        every_document = []
+        # Changes saved from here on may reach the old index (Elasticsearch's alias still points
+        # at it) or be overwritten by an older projection: they are replayed at the end.
+        replay_from = OutboxEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        rebuilds = [engine.start_rebuild() for engine in engines.all_configured()]
+        seen: set[str] = set()
+        self.failed: list[tuple[str, int]] = []
         summary = {}
-        # Documents are replaced in place and the stale ones removed at the end, so readers
-        # never search a half-built index.
-        with projection.batch():
-            for search_kind in registry.kinds():
-                documents = self._project(search_kind, database_engine)
-                every_document.extend(documents)
-                summary[search_kind.label] = (
-                    len(documents),
-                    search_kind.model._default_manager.count() - len(documents),
-                )
-        removed = database_engine.delete_except({document.doc_id for document in every_document})
-        database_engine.tidy()
-        for engine in other_engines:
-            # A new index beside the live one, then an alias swap: readers never see it empty.
-            engine.rebuild(every_document)
-        # Everything queued before the rebuild started is now reflected in the index.
-        if pending_before is not None:
-            OutboxEntry.objects.filter(pk__lte=pending_before).delete()
+        for search_kind in registry.kinds():
+            indexed = self._project(search_kind, rebuilds, seen)
+            everything = search_kind.model._default_manager.count()
+            summary[search_kind.label] = (indexed, everything - indexed)
+        removed = max(rebuild.finish(seen) for rebuild in rebuilds)
+        replayed = self._replay(replay_from)
+        for kind, pk in self.failed:
+            enqueue(kind, [pk])
         seconds = time.monotonic() - started
         for label, (indexed, skipped) in summary.items():
             self.stdout.write(f"  {label}: {indexed} indexed, {skipped} not public")
         if removed:
             self.stdout.write(f"  {removed} stale documents removed")
-        total_indexed = len(every_document)
-        self.stdout.write(
-            self.style.SUCCESS(f"Indexed {total_indexed} documents in {seconds:.1f} s.")
-        )
+        if replayed:
+            self.stdout.write(f"  {replayed} changes saved during the rebuild queued again")
+        self.stdout.write(self.style.SUCCESS(f"Indexed {len(seen)} documents in {seconds:.1f} s."))
+        if self.failed:
+            raise CommandError(
+                f"{len(self.failed)} objects could not be projected (errors above); they wait "
+                "in the search outbox (python manage.py search_status)."
+            )
 
-    def _project(self, search_kind, database_engine) -> list:
-        queryset = projection.searchable_objects(search_kind.model)
+    def _project(self, search_kind, rebuilds, seen: set[str]) -> int:
+        """Project one kind in batches, writing each batch to every engine as it goes (nothing
+        holds the whole corpus). An object whose projection raises is reported and queued in
+        the outbox, where it is retried and, if it keeps failing, parked for the admin."""
+        queryset = search_kind.objects()
         total = queryset.count()
-        documents, batch = [], []
+        indexed, done, batch, failed = 0, 0, [], []
         self._progress(search_kind.label, 0, total)
-        for number, instance in enumerate(queryset.iterator(chunk_size=BATCH_SIZE), start=1):
-            document = instance.search_document()
-            if document is not None:
-                batch.append(document)
-            if len(batch) >= BATCH_SIZE or number == total:
-                database_engine.upsert(batch)
-                documents.extend(batch)
-                batch = []
-                self._progress(search_kind.label, number, total)
+        with projection.batch():
+            for instance in queryset.iterator(chunk_size=BATCH_SIZE):
+                done += 1
+                try:
+                    document = search_kind.project(instance)
+                except Exception as error:
+                    self.stderr.write(f"\n  {search_kind.kind}:{instance.pk} failed: {error!r}")
+                    failed.append(instance.pk)
+                    continue
+                if document is not None:
+                    batch.append(document)
+                if len(batch) >= BATCH_SIZE:
+                    indexed += self._write(batch, rebuilds, seen)
+                    batch = []
+                    self._progress(search_kind.label, done, total)
+            indexed += self._write(batch, rebuilds, seen)
+        self._progress(search_kind.label, done, total)
         self.stdout.write("")
-        return documents
+        self.failed.extend((search_kind.kind, pk) for pk in failed)
+        return indexed
+
+    def _write(self, batch, rebuilds, seen: set[str]) -> int:
+        for rebuild in rebuilds:
+            for doc_id, reason in rebuild.write(batch).items():
+                self.stderr.write(f"  {doc_id} refused: {reason}")
+        seen.update(document.doc_id for document in batch)
+        return len(batch)
+
+    def _replay(self, replay_from: int) -> int:
+        """Queue again, for every engine, what changed after the rebuild started; what waited
+        before it is in the new index, so those rows are done."""
+        OutboxEntry.waiting().filter(pk__lte=replay_from).update(
+            status=OutboxEntry.Status.DELIVERED
+        )
+        changed = OutboxEntry.objects.filter(pk__gt=replay_from).values_list("kind", "object_id")
+        by_kind: dict[str, set[int]] = {}
+        for kind, object_id in changed.distinct():
+            by_kind.setdefault(kind, set()).add(object_id)
+        for kind, ids in by_kind.items():
+            enqueue(kind, ids)
+        return sum(len(ids) for ids in by_kind.values())
 
     def _progress(self, label: str, done: int, total: int) -> None:
         width = 30

@@ -1,0 +1,139 @@
+"""What the register and the research library put into the portal's search, and what their
+documents are built from (discovered by the search app when it is ready)."""
+
+from wagtail.models import CollectionViewRestriction
+
+from knowledge.models import (
+    Organisation,
+    Partnership,
+    PartnershipsSectionPage,
+    PublicationPage,
+    ResearchPriorityPage,
+)
+from knowledge.models.choices import Visibility
+from portal.models import PortalDocument
+from search.documents import SearchDocument
+from search.projection import is_document_public, is_publicly_visible, shared, stream_text
+from search.registry import Dependency, register
+
+
+def public_references(partnerships) -> list[str]:
+    return sorted({p.reference for p in partnerships if p.visibility == Visibility.PUBLIC})
+
+
+def project_partnership(partnership: Partnership) -> SearchDocument | None:
+    """Public partnerships only, and only what their public profile shows."""
+    section = shared(
+        "partnerships-section",
+        lambda: PartnershipsSectionPage.objects.live().public().first(),
+    )
+    if not partnership.is_public or section is None:
+        return None
+    parties = [party.organisation.name for party in partnership.parties.all()]
+    return SearchDocument(
+        kind="partnership",
+        object_id=partnership.pk,
+        title=partnership.title,
+        url=section.profile_url(partnership),
+        summary=partnership.summary,
+        body=" ".join([partnership.reference, partnership.purpose, *parties, partnership.locality]),
+        date=partnership.start_date,
+        provinces=list(partnership.provinces),
+        # The partnership facet narrows to what cites a partnership; a profile does not cite
+        # itself (and 40,000 one-document values would only slow the facet down).
+    )
+
+
+def project_publication(publication: PublicationPage) -> SearchDocument | None:
+    if not is_publicly_visible(publication):
+        return None
+    # Only documents anyone may download: a PDF in a restricted collection gives no text.
+    documents_text = " ".join(
+        item.document.extracted_text
+        for item in publication.documents.all()
+        if is_document_public(item.document)
+    )
+    authors = " ".join(author.name for author in publication.authors.all())
+    return SearchDocument(
+        kind="publication",
+        object_id=publication.pk,
+        title=publication.title,
+        url=publication.url,
+        summary=publication.abstract,
+        body=" ".join([authors, stream_text(publication.key_findings), documents_text]),
+        date=publication.publication_date,
+        provinces=list(publication.provinces),
+        settings=list(publication.place_settings),
+        partnerships=public_references(publication.partnerships.all()),
+        topics=[tag.name for tag in publication.topics.all()],
+    )
+
+
+def project_priority(priority: ResearchPriorityPage) -> SearchDocument | None:
+    if not is_publicly_visible(priority):
+        return None
+    return SearchDocument(
+        kind="research-priority",
+        object_id=priority.pk,
+        title=priority.title,
+        url=priority.url,
+        summary=priority.problem_area,
+        body=priority.why_it_matters,
+        date=priority.target_date,
+        provinces=list(priority.provinces),
+        partnerships=public_references(priority.partnerships.all()),
+    )
+
+
+def _publications_with_documents_in(restriction: CollectionViewRestriction):
+    collections = restriction.collection.get_descendants(inclusive=True)
+    return PublicationPage.objects.filter(documents__document__collection__in=collections)
+
+
+register(
+    "partnership",
+    Partnership,
+    label="Partnership",
+    project=project_partnership,
+    objects=lambda: Partnership.objects.public().prefetch_related("parties__organisation"),
+    depends_on=[
+        Dependency(
+            Organisation,
+            lambda organisation: Partnership.objects.filter(parties__organisation=organisation),
+        ),
+        # Profiles live under the partnerships section: its address and privacy are theirs.
+        Dependency(PartnershipsSectionPage, lambda section: Partnership.objects.public()),
+    ],
+)
+register(
+    "publication",
+    PublicationPage,
+    label="Publication",
+    project=project_publication,
+    objects=lambda: (
+        PublicationPage.objects.live()
+        .public()
+        .prefetch_related("authors", "topics", "documents__document__collection", "partnerships")
+    ),
+    depends_on=[
+        Dependency(Partnership, lambda partnership: partnership.publications.all()),
+        Dependency(
+            PortalDocument,
+            lambda document: PublicationPage.objects.filter(documents__document=document),
+        ),
+        Dependency(CollectionViewRestriction, _publications_with_documents_in),
+    ],
+)
+register(
+    "research-priority",
+    ResearchPriorityPage,
+    label="Research priority",
+    project=project_priority,
+    objects=lambda: ResearchPriorityPage.objects.live().public().prefetch_related("partnerships"),
+    depends_on=[
+        Dependency(
+            Partnership,
+            lambda partnership: ResearchPriorityPage.objects.filter(partnerships=partnership),
+        ),
+    ],
+)
