@@ -140,8 +140,8 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from knowledge.citations import formatted_reference
-        from portal.documents import readable_documents
         from knowledge.structured_data import publication_json_ld
+        from portal.documents import readable_documents
 
         context = super().get_context(request, *args, **kwargs)
         context["citation"] = formatted_reference(self, request)
