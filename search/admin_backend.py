@@ -22,7 +22,7 @@ UNREACHABLE = (TransportError, ApiError, ConnectionError)
 
 
 class FallbackSearchResults(Elasticsearch8SearchResults):
-    def _fallback(self):
+    def _fallback(self, sliced: bool = True):
         compiler = self.query_compiler
         database = get_search_backend(FALLBACK)
         method = (
@@ -36,11 +36,13 @@ class FallbackSearchResults(Elasticsearch8SearchResults):
             fields=compiler.fields,
             order_by_relevance=compiler.order_by_relevance,
         )
+        if not sliced:
+            return results
         return results[self.start : self.stop] if self.stop is not None else results[self.start :]
 
     def _do_search(self):
         try:
-            return super()._do_search()
+            return list(super()._do_search())  # a generator: the request is sent as it is read
         except UNREACHABLE as error:
             logger.warning("Admin search answered by the database: Elasticsearch failed: %s", error)
             return list(self._fallback())
@@ -51,6 +53,13 @@ class FallbackSearchResults(Elasticsearch8SearchResults):
         except UNREACHABLE as error:
             logger.warning("Admin search counted by the database: Elasticsearch failed: %s", error)
             return self._fallback().count()
+
+    def facet(self, field_name):
+        try:
+            return super().facet(field_name)
+        except UNREACHABLE as error:
+            logger.warning("Admin facets counted by the database: Elasticsearch failed: %s", error)
+            return self._fallback(sliced=False).facet(field_name)
 
 
 class SearchBackend(Elasticsearch8SearchBackend):

@@ -18,24 +18,9 @@ from tests.knowledge.factories import (
     PartnershipsSectionPageFactory,
     PublicationPageFactory,
 )
+from tests.search.conftest import indexed_ids
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def deliver(django_capture_on_commit_callbacks):
-    """Run what a commit would trigger: the outbox drain task (immediate in tests)."""
-
-    def run(action):
-        with django_capture_on_commit_callbacks(execute=True):
-            result = action()
-        return result
-
-    return run
-
-
-def indexed_ids() -> set[str]:
-    return set(IndexedDocument.objects.values_list("doc_id", flat=True))
 
 
 def search(client, **params):
