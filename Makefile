@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run setup test lint format check clean
+.PHONY: run setup test test-es es es-stop lint format check clean
 
 # The virtual environment is rebuilt only when pyproject.toml changes, so a second
 # `make run` skips straight to the (idempotent) database steps.
@@ -34,6 +34,21 @@ run: setup
 
 test: $(BIN)/.installed-dev
 	$(BIN)/pytest -n auto
+
+# A real Elasticsearch node (from Maven Central, cached outside the repository) on
+# 127.0.0.1:$(ES_PORT); needs Java and Maven. `make es` twice reuses the download and the node.
+ES_PORT ?= 9250
+es:
+	@ES_PORT=$(ES_PORT) scripts/elasticsearch-node start
+
+es-stop:
+	@ES_PORT=$(ES_PORT) scripts/elasticsearch-node stop
+
+# The tests that need a real Elasticsearch (marked `elasticsearch`), against the node of
+# `make es`, one at a time (one of them stops and restarts the node).
+test-es: $(BIN)/.installed-dev es
+	ELASTICSEARCH_URL=http://127.0.0.1:$(ES_PORT) ES_NODE_SCRIPT=scripts/elasticsearch-node \
+		ES_PORT=$(ES_PORT) $(BIN)/pytest -p no:xdist -m elasticsearch
 
 lint: $(BIN)/.installed-dev
 	$(BIN)/ruff check .

@@ -14,3 +14,10 @@ PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-private-"))
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Each test decides whether Elasticsearch is configured: a node named by ELASTICSEARCH_URL (see
+# `make test-es`) is used only by the tests marked `elasticsearch`, which switch it on for
+# themselves; every other test runs on the database engine, with or without a node.
+TEST_ELASTICSEARCH_URL = ELASTICSEARCH_URL
+ELASTICSEARCH_URL = ""
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
