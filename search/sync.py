@@ -70,9 +70,9 @@ def schedule_drain() -> None:
 
     def drain_after_commit():
         connection.search_drain_waiting = None
-        from search.tasks import drain_outbox
+        from search.tasks import queue_drain
 
-        drain_outbox.enqueue()
+        queue_drain()
 
     connection.search_drain_waiting = drain_after_commit
     transaction.on_commit(drain_after_commit)

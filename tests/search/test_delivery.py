@@ -229,6 +229,10 @@ def test_in_production_a_save_queues_a_task_and_the_worker_delivers_it(
     assert not IndexedDocument.objects.filter(doc_id=doc_id).exists()
     assert DBTaskResult.objects.filter(task_path="search.tasks.drain_outbox").count() == 1
 
+    with django_capture_on_commit_callbacks(execute=True):  # a second commit before the worker
+        partnership.save()
+    assert DBTaskResult.objects.filter(task_path="search.tasks.drain_outbox").count() == 1
+
     call_command("db_worker", batch=True, stdout=io.StringIO(), stderr=io.StringIO())
 
     assert IndexedDocument.objects.filter(doc_id=doc_id).exists()
