@@ -237,3 +237,27 @@ def test_in_production_a_save_queues_a_task_and_the_worker_delivers_it(
 
     assert IndexedDocument.objects.filter(doc_id=doc_id).exists()
     assert not OutboxEntry.waiting().exists()
+
+
+def test_the_deliveries_report_lists_given_up_documents_and_queues_them_again(client):
+    from django.contrib.auth import get_user_model
+
+    partnerships = queue_partnerships(1)
+    OutboxEntry.objects.update(
+        status=OutboxEntry.Status.FAILED, attempts=MAX_ATTEMPTS, last_error="ValueError: broken"
+    )
+    editor = get_user_model().objects.create_user("editor", password="x", is_staff=True)
+    client.force_login(editor)  # no permission on search deliveries
+    assert client.get("/admin/reports/search-deliveries/").status_code in (302, 403)
+
+    boss = get_user_model().objects.create_superuser("boss", "boss@example.org", "x")
+    client.force_login(boss)
+    page = client.get("/admin/reports/search-deliveries/").content.decode()
+    assert f"partnership:{partnerships[0].pk}" in page and "ValueError: broken" in page
+
+    response = client.post("/admin/reports/search-deliveries/")
+    assert response.status_code == 302
+    assert not OutboxEntry.given_up().exists()
+    assert OutboxEntry.waiting().get().attempts == 0
+    drain()  # the drain the post queued for after its commit
+    assert IndexedDocument.objects.filter(doc_id=f"partnership:{partnerships[0].pk}").exists()
