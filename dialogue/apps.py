@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class DialogueConfig(AppConfig):
     name = "dialogue"
-    verbose_name = "Dialogue"
+    verbose_name = "National dialogue"

@@ -10,7 +10,7 @@ from best_practice.models import (
     MasterClassSectionPage,
     PracticePage,
 )
-from dialogue.models import DialogueSectionPage
+from dialogue.models import DialogueEventPage, DialogueSectionPage
 from knowledge.models import (
     PartnershipsSectionPage,
     PublicationPage,
@@ -27,7 +27,7 @@ from tests.best_practice.factories import (
     MasterClassSectionPageFactory,
     PracticePageFactory,
 )
-from tests.dialogue.factories import DialogueSectionPageFactory
+from tests.dialogue.factories import DialogueEventPageFactory, DialogueSectionPageFactory
 from tests.knowledge.factories import (
     PartnershipsSectionPageFactory,
     PublicationPageFactory,
@@ -53,5 +53,6 @@ PAGE_FACTORIES = {
     PracticePage: PracticePageFactory,
     MasterClassPage: MasterClassPageFactory,
     DialogueSectionPage: DialogueSectionPageFactory,
+    DialogueEventPage: DialogueEventPageFactory,
     ReferenceGroupSectionPage: ReferenceGroupSectionPageFactory,
 }

@@ -170,3 +170,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# The national dialogue: registrants' personal data is deleted this many days after the event
+# ends (`manage.py purge_registrations`, daily in production).
+DIALOGUE_REGISTRATION_RETENTION_DAYS = env_int("DIALOGUE_REGISTRATION_RETENTION_DAYS", 30)

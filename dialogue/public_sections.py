@@ -1,0 +1,78 @@
+"""What the national dialogue puts on the home page (upcoming events) and on a partnership's
+public profile (the commitments that concern it and the events that discussed it)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from dialogue.models import Commitment, DialogueEventPage, DialogueSectionPage
+from knowledge.profile_sections import ProfileLink, ProfileSection
+from portal.home_sections import HomeSection
+
+UPCOMING_ON_HOME = 3
+
+
+@dataclass(frozen=True)
+class EventItem:
+    title: str
+    url: str
+    summary: str
+    date: date
+
+
+def upcoming_events(request, home_page) -> HomeSection | None:
+    events = (
+        DialogueEventPage.objects.live()
+        .public()
+        .filter(ends_at__gte=timezone.now())
+        .order_by("starts_at")[:UPCOMING_ON_HOME]
+    )
+    section = DialogueSectionPage.objects.live().public().first()
+    return HomeSection(
+        title="Coming up in the national dialogue",
+        order=30,
+        items=[
+            EventItem(
+                e.title,
+                e.get_url(request),
+                f"{e.get_event_format_display()}: {e.theme}",
+                e.local_start.date(),
+            )
+            for e in events
+        ],
+        more_url=section.get_url(request) if section else "",
+        more_label="All dialogue events",
+    )
+
+
+def commitments_on_profile(request, partnership) -> ProfileSection | None:
+    section = DialogueSectionPage.objects.live().public().first()
+    if section is None:
+        return None
+    commitments = Commitment.objects.live().filter(partnerships=partnership).order_by("due_date")
+    return ProfileSection(
+        heading="Commitments that concern it",
+        order=30,
+        items=[
+            ProfileLink(
+                c.promise,
+                section.commitment_url(c),
+                f"{c.get_status_display()}{', overdue' if c.is_overdue() else ''}",
+            )
+            for c in commitments
+        ],
+    )
+
+
+def events_on_profile(request, partnership) -> ProfileSection:
+    events = (DialogueEventPage.objects.live().public().filter(partnerships=partnership)).order_by(
+        "-starts_at"
+    )
+    return ProfileSection(
+        heading="Dialogue events that discussed it",
+        order=35,
+        items=[
+            ProfileLink(e.title, e.get_url(request), f"{e.local_start:%-d %B %Y}") for e in events
+        ],
+    )

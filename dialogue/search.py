@@ -1,0 +1,105 @@
+"""What the national dialogue puts into the portal's search (events and the commitments they
+produced), and what those documents are built from."""
+
+from wagtail.models import CollectionViewRestriction
+
+from dialogue.models import Commitment, DialogueEventPage, DialogueSectionPage
+from knowledge.models import Organisation, Partnership
+from knowledge.search import public_references
+from portal.models import PortalDocument
+from search.documents import SearchDocument
+from search.projection import is_document_public, is_publicly_visible, shared, stream_text
+from search.registry import Dependency, register
+
+
+def project_event(event: DialogueEventPage) -> SearchDocument | None:
+    if not is_publicly_visible(event):
+        return None
+    report_text = (
+        event.report.extracted_text if event.report and is_document_public(event.report) else ""
+    )
+    return SearchDocument(
+        kind="dialogue-event",
+        object_id=event.pk,
+        title=event.title,
+        url=event.url,
+        summary=f"{event.get_event_format_display()}: {event.theme}. {event.summary}",
+        body=" ".join([event.venue, stream_text(event.agenda), event.key_learnings, report_text]),
+        date=event.local_start.date(),
+        provinces=[event.province] if event.province else [],
+        partnerships=public_references(event.partnerships.all()),
+        topics=[event.theme],
+    )
+
+
+def project_commitment(commitment: Commitment) -> SearchDocument | None:
+    section = shared(
+        "dialogue-section", lambda: DialogueSectionPage.objects.live().public().first()
+    )
+    if not commitment.live or section is None:
+        return None
+    event_title = ""
+    if commitment.event and is_publicly_visible(commitment.event):
+        event_title = commitment.event.title
+    return SearchDocument(
+        kind="commitment",
+        object_id=commitment.pk,
+        title=commitment.promise,
+        url=section.commitment_url(commitment),
+        summary=f"{commitment.get_status_display()}. Made by {commitment.made_by}"
+        + (f" to {commitment.made_to}" if commitment.made_to else "")
+        + ".",
+        body=" ".join(
+            [
+                commitment.details,
+                event_title or commitment.engagement,
+                *(note.note for note in commitment.progress_notes.all()),
+            ]
+        ),
+        date=commitment.made_on,
+        provinces=list(commitment.provinces),
+        partnerships=public_references(commitment.partnerships.all()),
+    )
+
+
+def _events_with_report_in(restriction: CollectionViewRestriction):
+    collections = restriction.collection.get_descendants(inclusive=True)
+    return DialogueEventPage.objects.filter(report__collection__in=collections)
+
+
+register(
+    "dialogue-event",
+    DialogueEventPage,
+    label="Dialogue event",
+    project=project_event,
+    objects=lambda: (
+        DialogueEventPage.objects.live()
+        .public()
+        .select_related("report__collection")
+        .prefetch_related("partnerships")
+    ),
+    depends_on=[
+        Dependency(Partnership, lambda partnership: partnership.dialogue_events.all()),
+        Dependency(
+            PortalDocument, lambda document: DialogueEventPage.objects.filter(report=document)
+        ),
+        Dependency(CollectionViewRestriction, _events_with_report_in),
+    ],
+)
+register(
+    "commitment",
+    Commitment,
+    label="Commitment",
+    project=project_commitment,
+    objects=lambda: (
+        Commitment.objects.live()
+        .select_related("made_by_organisation", "event")
+        .prefetch_related("progress_notes", "partnerships")
+    ),
+    depends_on=[
+        Dependency(Partnership, lambda partnership: partnership.commitments.all()),
+        Dependency(Organisation, lambda organisation: organisation.commitments.all()),
+        Dependency(DialogueEventPage, lambda event: event.commitments.all()),
+        Dependency(DialogueSectionPage, lambda section: Commitment.objects.live()),
+    ],
+)
