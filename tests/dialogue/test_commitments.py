@@ -1,0 +1,132 @@
+"""The commitments tracker: counts and filters, each commitment's page, overdue flags in the
+admin, commitments on events, partnership profiles and in search; drafts stay private."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from dialogue.models import CommitmentStatus
+from knowledge.models.choices import Visibility
+from search.delivery import drain
+from search.sync import enqueue
+from tests.dialogue.factories import CommitmentFactory, DialogueEventPageFactory, dialogue_section
+from tests.knowledge.factories import (
+    OrganisationFactory,
+    PartnershipFactory,
+    PartnershipsSectionPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+def days(number: int) -> datetime.date:
+    return TODAY + datetime.timedelta(days=number)
+
+
+def listed(client, query="") -> list[str]:
+    page = BeautifulSoup(
+        client.get("/national-dialogue/commitments/" + query).content, "html.parser"
+    )
+    return [a.get_text(strip=True) for a in page.select(".card-list .card__title a")]
+
+
+@pytest.fixture
+def tracked():
+    dialogue_section()
+    saps = OrganisationFactory(name="South African Police Service")
+    event = DialogueEventPageFactory(title="Imbizo in Mthatha")
+    return {
+        "late": CommitmentFactory(
+            promise="Fix the lights",
+            due_date=days(-5),
+            event=event,
+            engagement="",
+            made_by_organisation=saps,
+            made_by_office="",
+        ),
+        "going": CommitmentFactory(
+            promise="Train CPF members",
+            status=CommitmentStatus.IN_PROGRESS,
+            due_date=days(20),
+            provinces=["eastern-cape"],
+        ),
+        "done": CommitmentFactory(
+            promise="Open a victim room", status=CommitmentStatus.DONE, due_date=days(-40)
+        ),
+        "draft": CommitmentFactory(promise="Not yet published", live=False),
+        "event": event,
+        "saps": saps,
+    }
+
+
+def test_the_tracker_counts_by_status_and_filters_in_the_url(client, tracked):
+    page = BeautifulSoup(client.get("/national-dialogue/commitments/").content, "html.parser")
+    figures = [li.get_text(" ", strip=True) for li in page.select(".figures li")]
+    assert figures == ["1 open", "1 in progress", "1 done", "0 dropped", "1 overdue"]
+
+    assert listed(client) == ["Open a victim room", "Fix the lights", "Train CPF members"]
+    assert listed(client, "?overdue=on") == ["Fix the lights"]
+    assert listed(client, "?status=in-progress") == ["Train CPF members"]
+    assert listed(client, f"?organisation={tracked['saps'].pk}") == ["Fix the lights"]
+    assert listed(client, "?province=eastern-cape") == ["Train CPF members"]
+    assert listed(client, f"?event={tracked['event'].pk}") == ["Fix the lights"]
+    assert listed(client, "?status=nonsense") == listed(client)
+
+
+def test_each_commitment_has_its_own_page_and_drafts_have_none(client, tracked):
+    late = client.get(f"/national-dialogue/commitments/{tracked['late'].pk}/")
+    assert late.status_code == 200
+    html = late.content.decode()
+    assert "Fix the lights" in html and "Overdue" in html and "Imbizo in Mthatha" in html
+    draft = client.get(f"/national-dialogue/commitments/{tracked['draft'].pk}/")
+    assert draft.status_code == 404
+    assert "Not yet published" not in client.get("/national-dialogue/commitments/").content.decode()
+
+
+def test_commitments_show_on_their_event(client, tracked):
+    html = client.get(tracked["event"].url).content.decode()
+    assert "Commitments made" in html and "Fix the lights" in html
+
+
+def test_commitments_show_on_the_profiles_of_public_partnerships_only(client, tracked):
+    section = PartnershipsSectionPageFactory()
+    public = PartnershipFactory()
+    internal = PartnershipFactory(visibility=Visibility.INTERNAL)
+    commitment = tracked["going"]
+    commitment.partnerships.add(public, internal)
+    commitment.save()
+
+    profile = client.get(f"{section.url}{public.reference}/").content.decode()
+    assert "Train CPF members" in profile
+    page = client.get(f"/national-dialogue/commitments/{commitment.pk}/").content.decode()
+    assert public.reference in page and internal.reference not in page
+
+
+def test_overdue_commitments_are_flagged_in_the_admin(client, tracked):
+    client.force_login(get_user_model().objects.create_superuser("boss", "b@example.org", "x"))
+    dashboard = client.get("/admin/").content.decode()
+    assert "1 overdue commitment" in dashboard
+    listing = client.get("/admin/snippets/dialogue/commitment/?overdue=true").content.decode()
+    assert "Fix the lights" in listing and "Train CPF members" not in listing
+
+
+def test_events_and_commitments_are_searchable_but_drafts_are_not(client, tracked):
+    enqueue("commitment", [c.pk for c in (tracked["late"], tracked["draft"])])
+    enqueue("dialogue-event", [tracked["event"].pk])
+    drain()
+
+    def found(q):
+        return [
+            hit["title"]
+            for hit in client.get("/search/", {"q": q, "format": "json"}).json()["results"]
+        ]
+
+    assert found("lights") == ["Fix the lights"]
+    assert found("published") == []
+    assert "Imbizo in Mthatha" in found("Mthatha")  # the event page itself
+    kinds = client.get("/search/", {"q": "lights", "format": "json"}).json()["facets"]["kind"]
+    assert [(k["value"], k["label"]) for k in kinds] == [("commitment", "Commitment")]
