@@ -130,3 +130,23 @@ def test_events_and_commitments_are_searchable_but_drafts_are_not(client, tracke
     assert "Imbizo in Mthatha" in found("Mthatha")  # the event page itself
     kinds = client.get("/search/", {"q": "lights", "format": "json"}).json()["facets"]["kind"]
     assert [(k["value"], k["label"]) for k in kinds] == [("commitment", "Commitment")]
+
+
+def test_commitments_are_in_the_sitemap(client, tracked):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"/national-dialogue/commitments/{tracked['late'].pk}/" in sitemap
+    assert f"/national-dialogue/commitments/{tracked['draft'].pk}/" not in sitemap
+    assert tracked["event"].url in sitemap
+
+
+def test_editors_add_events_commitments_and_speakers_in_the_admin(client, tracked):
+    client.force_login(get_user_model().objects.create_superuser("boss", "b@example.org", "x"))
+    section = dialogue_section()
+    for url in (
+        f"/admin/pages/add/dialogue/dialogueeventpage/{section.pk}/",
+        "/admin/snippets/dialogue/commitment/add/",
+        f"/admin/snippets/dialogue/commitment/edit/{tracked['late'].pk}/",
+        "/admin/snippets/dialogue/speaker/add/",
+        "/admin/dialogue_registrations/",
+    ):
+        assert client.get(url).status_code == 200, url
