@@ -21,9 +21,14 @@ class ProfileLink:
 
 @dataclass(frozen=True)
 class ProfileSection:
+    """A heading and its items: links by default, or whatever ``template`` renders from the
+    items and ``extra`` (for richer content, such as published assessments)."""
+
     heading: str
-    items: list[ProfileLink] = field(default_factory=list)
+    items: list = field(default_factory=list)
     order: int = 100
+    template: str = ""
+    extra: dict = field(default_factory=dict)
 
 
 def collect_profile_sections(request, partnership) -> list[ProfileSection]:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", include("search.urls")),
+    path("members/", include("reference_group.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,6 +4,7 @@ Everything that differs between a laptop and production comes from environment v
 (see README "Production"), each with a default that is safe and needs no server.
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -61,7 +63,29 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in: django-axes first (it refuses a locked-out account or address before any password
+# is checked), then members sign in with their e-mail address, editors with their username.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "reference_group.auth.EmailOrUsernameBackend",
+]
+# Failed sign-ins (the public members' sign-in, the admin's, and page passwords are counted
+# by axes wherever Django authenticates): five in a row lock that account, and separately that
+# address, for an hour; a success resets the account's count.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "reference_group/locked_out.html"
+AXES_USERNAME_FORM_FIELD = "username"
+# Sessions end after eight hours, and when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+LOGIN_URL = "/members/sign-in/"
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

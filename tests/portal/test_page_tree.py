@@ -67,7 +67,8 @@ class StandardPageTreeTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
 
     def test_an_editor_can_create_a_standard_page_through_the_admin(self):
-        self.login()
+        # force_login: django-axes needs the request that Client.login() does not pass.
+        self.client.force_login(self.create_superuser("editor"))
         self.assertCanCreate(
             home_page(),
             StandardPage,

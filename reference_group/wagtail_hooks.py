@@ -1,0 +1,56 @@
+"""Registers the reference groups' admin menu and review screens, their audit-log actions, and
+published assessments on partnership profiles."""
+
+from django.urls import path
+from wagtail import hooks
+
+from knowledge.profile_sections import PROFILE_SECTIONS_HOOK, ProfileSection
+from reference_group.admin_views import ReviewView, review_attachment
+from reference_group.public_sections import criterion_summaries, published_assessments
+from reference_group.viewsets import ReferenceGroupViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return ReferenceGroupViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [
+        path(
+            "reference-groups/review/<int:pk>/", ReviewView.as_view(), name="reference_group_review"
+        ),
+        path(
+            "reference-groups/review/<int:pk>/attachments/<int:attachment_id>/",
+            review_attachment,
+            name="reference_group_review_attachment",
+        ),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action("reference_group.submit", "Submit assessment", "Assessment submitted")
+    actions.register_action("reference_group.start_review", "Start review", "Review started")
+    actions.register_action("reference_group.accept", "Accept assessment", "Assessment accepted")
+    actions.register_action(
+        "reference_group.return", "Return assessment", "Assessment returned to its author"
+    )
+    actions.register_action("reference_group.publish", "Publish assessment", "Assessment published")
+    actions.register_action(
+        "reference_group.unpublish", "Unpublish assessment", "Assessment unpublished"
+    )
+
+
+@hooks.register(PROFILE_SECTIONS_HOOK)
+def assessments_on_profile(request, partnership) -> ProfileSection:
+    assessments = published_assessments(partnership)
+    summaries, overall = criterion_summaries(assessments)
+    return ProfileSection(
+        heading="Independent assessments by reference groups",
+        order=40,
+        items=list(assessments),
+        template="reference_group/includes/profile_assessments.html",
+        extra={"summaries": summaries, "overall": overall},
+    )
