@@ -5,6 +5,8 @@ import re
 from django import forms
 from django.conf import settings
 
+from portal.taxonomy import Sector
+
 from .models import Registration
 
 MARKUP = re.compile(r"<[^>]*>|[<>]")
@@ -32,6 +34,7 @@ class RegistrationForm(forms.ModelForm):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["sector"].choices = [("", "Choose a sector (optional)"), *Sector.choices]
         self.fields["consent"].help_text = (
             "We use your name, organisation, sector, e-mail address and needs only to organise "
             "this event and to write to you about it. Only the Secretariat's event organisers "

@@ -65,10 +65,11 @@ def tracked():
 
 def test_the_tracker_counts_by_status_and_filters_in_the_url(client, tracked):
     page = BeautifulSoup(client.get("/national-dialogue/commitments/").content, "html.parser")
-    figures = [li.get_text(" ", strip=True) for li in page.select(".figures li")]
+    figures = [li.get_text(" ", strip=True) for li in page.select(".status-counts li")]
     assert figures == ["1 open", "1 in progress", "1 done", "0 dropped", "1 overdue"]
 
-    assert listed(client) == ["Open a victim room", "Fix the lights", "Train CPF members"]
+    # unfinished first, the most overdue at the top; then what is done or dropped
+    assert listed(client) == ["Fix the lights", "Train CPF members", "Open a victim room"]
     assert listed(client, "?overdue=on") == ["Fix the lights"]
     assert listed(client, "?status=in-progress") == ["Train CPF members"]
     assert listed(client, f"?organisation={tracked['saps'].pk}") == ["Fix the lights"]
