@@ -8,7 +8,13 @@ from knowledge.models import Organisation, Partnership
 from knowledge.search import public_references
 from portal.models import PortalDocument
 from search.documents import SearchDocument
-from search.projection import is_document_public, is_publicly_visible, shared, stream_text
+from search.projection import (
+    collections_under,
+    is_document_public,
+    is_publicly_visible,
+    shared,
+    stream_text,
+)
 from search.registry import Dependency, register
 
 
@@ -63,8 +69,7 @@ def project_commitment(commitment: Commitment) -> SearchDocument | None:
 
 
 def _events_with_report_in(restriction: CollectionViewRestriction):
-    collections = restriction.collection.get_descendants(inclusive=True)
-    return DialogueEventPage.objects.filter(report__collection__in=collections)
+    return DialogueEventPage.objects.filter(report__collection__in=collections_under(restriction))
 
 
 register(

@@ -13,7 +13,13 @@ from knowledge.models import (
 from knowledge.models.choices import Visibility
 from portal.models import PortalDocument
 from search.documents import SearchDocument
-from search.projection import is_document_public, is_publicly_visible, shared, stream_text
+from search.projection import (
+    collections_under,
+    is_document_public,
+    is_publicly_visible,
+    shared,
+    stream_text,
+)
 from search.registry import Dependency, register
 
 
@@ -86,8 +92,9 @@ def project_priority(priority: ResearchPriorityPage) -> SearchDocument | None:
 
 
 def _publications_with_documents_in(restriction: CollectionViewRestriction):
-    collections = restriction.collection.get_descendants(inclusive=True)
-    return PublicationPage.objects.filter(documents__document__collection__in=collections)
+    return PublicationPage.objects.filter(
+        documents__document__collection__in=collections_under(restriction)
+    )
 
 
 register(

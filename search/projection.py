@@ -59,6 +59,11 @@ def is_document_public(document) -> bool:
     return not any(path.startswith(restricted) for restricted in restricted_paths)
 
 
+def collections_under(restriction: CollectionViewRestriction):
+    """The collections a collection restriction covers: its own and every one below it."""
+    return restriction.collection.get_descendants(inclusive=True)
+
+
 def stream_text(stream_value) -> str:
     """The readable text of a StreamField value, without markup."""
     if not stream_value:
