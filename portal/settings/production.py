@@ -64,3 +64,10 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
+
+# Behind a reverse proxy every request comes from the proxy's address: django-axes must read the
+# client's address from X-Forwarded-For (set by that many trusted proxies), or one reader's
+# failed sign-ins would lock out everyone.
+if proxies := env_int("PROXY_COUNT", 0):
+    AXES_IPWARE_PROXY_COUNT = proxies
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
