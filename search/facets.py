@@ -98,3 +98,14 @@ def facet_labels() -> dict[str, dict[str, str]]:
 
 def known_values(facet: str) -> list[str]:
     return list(BY_NAME[facet].labels())
+
+
+def label_text(document: SearchDocument) -> list[str]:
+    """The labels of the document's facet values, as words a reader may type."""
+    found = []
+    for facet in FACETS:
+        if facet.name in ("year", "partnership"):
+            continue  # numbers and register references, not words
+        labels = facet.labels()
+        found.extend(labels[value] for value in facet.values(document) if value in labels)
+    return found

@@ -42,22 +42,6 @@ def terms(query: str) -> list[str]:
     return [word for word in WORD.findall(fold(query)) if len(word) > 1]
 
 
-def query_parts(query: str) -> list[tuple[str, ...]]:
-    """The folded words and quoted phrases of a query, for a full-text engine to AND together:
-    '"Street lighting" in Mthátha' -> [("street", "lighting"), ("in",), ("mthatha",)].
-    A quote left open is ignored; punctuation and operators are not words."""
-    chunks = fold(query).split('"')
-    parts = []
-    for position, chunk in enumerate(chunks):
-        words = tuple(word for word in WORD.findall(chunk) if len(word) > 1)
-        closed_quote = position % 2 == 1 and position < len(chunks) - 1
-        if closed_quote and len(words) > 1:
-            parts.append(words)
-        else:
-            parts.extend((word,) for word in words)
-    return parts
-
-
 def highlight(text: str, query: str) -> str:
     """An escaped snippet of ``text`` around the first matched term, with terms in <mark>."""
     if not text:

@@ -82,6 +82,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "reference_group/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False  # no banner on every management command
 # Sessions end after eight hours, and when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -9,10 +9,11 @@ from search.engines import fulltext
 from search.engines.base import FacetValue, Hit, SearchResults
 from search.engines.facet_rows import facet_ids, filter_ids
 from search.engines.matches import Matches
-from search.facets import facet_labels, facet_values
+from search.facets import facet_labels, facet_values, label_text
 from search.models import DocumentFacet, IndexedDocument
 from search.query import SearchQuery
-from search.text import WORD, fold, highlight, query_parts
+from search.reading import read
+from search.text import WORD, fold, highlight
 
 SUGGESTIONS = 8
 FOLDED_FIELDS = ("title_folded", "summary_folded", "body_folded", "topics_folded")
@@ -33,7 +34,9 @@ def _row(document: SearchDocument) -> IndexedDocument:
         title_folded=fold(document.title),
         summary_folded=fold(document.summary)[:MAX_INDEXED_TEXT],
         body_folded=fold(document.body)[:MAX_INDEXED_TEXT],
-        topics_folded=fold(" ".join(document.topics)),
+        # Topics and the labels of the document's facet values ("Rural", "Gauteng", "Target
+        # hardening"), so the words of the field find what is tagged with them.
+        topics_folded=fold(" ".join([*document.topics, *label_text(document)])),
     )
 
 
@@ -104,15 +107,16 @@ class DatabaseEngine:
         return dict(counts.order_by())
 
     def search(self, query: SearchQuery) -> SearchResults:
-        parts = query_parts(query.text)
-        if query.text and not parts:
+        reading = read(query.text)
+        if query.text and reading.empty:
             return SearchResults(hits=[], total=0, facets={}, engine=self.name)
+        words = not reading.empty
         database = fulltext.for_database()
         ranked = query.sort == "relevance"  # sorting by date needs no scores
-        source, params = database.matches(parts, ranked) if parts else (None, [])
-        settings = database.settings if parts else []
+        source, params = database.matches(reading, ranked) if words else (None, [])
+        settings = database.settings if words else []
         matches = Matches(source, params, filter_ids(query.filters), settings)
-        counts, page_ids = matches.counts_and_page(query.sort if parts else "date", query.page)
+        counts, page_ids = matches.counts_and_page(query.sort if words else "date", query.page)
         # Every document has exactly one kind, so the kind counts add up to the total.
         if "kind" in query.filters:
             total = counts["kind"].get(query.filters["kind"], 0)
@@ -121,7 +125,7 @@ class DatabaseEngine:
         # The folded copies are for the full-text index only; a page of hits does not read them.
         rows = IndexedDocument.objects.defer(*FOLDED_FIELDS).in_bulk(page_ids)
         return SearchResults(
-            hits=[_hit(rows[pk], query.text) for pk in page_ids if pk in rows],
+            hits=[_hit(rows[pk], " ".join(reading.words)) for pk in page_ids if pk in rows],
             total=total,
             facets=_facets(counts, query.filters),
             engine=self.name,

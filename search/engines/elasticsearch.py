@@ -1,10 +1,11 @@
 """The Elasticsearch engine: one index behind an alias, bulk writes, zero-downtime rebuilds,
-faceted search with highlights. Queries use only simple_query_string, multi_match and
-match_bool_prefix, never the raw query_string syntax, so nothing a reader types is interpreted as
-Elasticsearch syntax.
+faceted search with highlights. Queries use only multi_match and match_bool_prefix, built
+from the portal's own reading of a question (``search.reading``), never the query_string
+syntax, so nothing a reader types is interpreted as Elasticsearch syntax.
 
-It answers as the database engine does (the behaviour suite holds both to it): every word is
-required (fuzzy matches only add to the score), quoted phrases and ``-word`` are respected,
+It answers as the database engine does (the behaviour suite holds both to it): most meaningful
+words are required, stop words never decide, synonyms count as the word (fuzzy matches only add
+to the score), quoted phrases and ``-word`` are respected,
 each facet is counted under the *other* filters, searches without words list the newest first,
 and pages are stable (ties are broken by kind and id).
 
@@ -32,8 +33,9 @@ from search.engines.es_schema import (
     index_settings,
     mappings,
 )
-from search.facets import BY_NAME
+from search.facets import BY_NAME, label_text
 from search.query import FACET_SIZE, PAGE_SIZE, SearchQuery
+from search.reading import Reading, read
 
 logger = logging.getLogger(__name__)
 SUGGESTIONS = 8
@@ -51,10 +53,49 @@ def source_of(document: SearchDocument) -> dict:
         "title": document.title,
         "summary": document.summary,
         "body": document.body,
-        "topics": " ".join(document.topics),
+        "topics": " ".join([*document.topics, *label_text(document)]),
         "url": document.url,
         "date": document.date.isoformat() if document.date else None,
     }
+
+
+def _match(words) -> dict:
+    """One word, or a phrase of several, in any searchable field."""
+    if len(words) == 1:
+        return {"multi_match": {"query": words[0], "fields": SEARCH_FIELDS}}
+    return {"multi_match": {"query": " ".join(words), "fields": SEARCH_FIELDS, "type": "phrase"}}
+
+
+def reading_query(reading: Reading) -> dict:
+    """The query of a reading, as the database engine reads it: ``required`` of the terms
+    (each matched by any of its alternatives), every quoted phrase, none of the excluded words;
+    documents with every term, and close spellings, rank higher."""
+    terms = [
+        {"bool": {"should": [_match(words) for words in alternatives], "minimum_should_match": 1}}
+        for alternatives in reading.terms
+    ]
+    must = [_match(words) for words in reading.phrases]
+    if terms:
+        must.append({"bool": {"should": terms, "minimum_should_match": reading.required}})
+    should = []
+    if len(terms) > reading.required:
+        should.append({"bool": {"must": terms, "boost": 10}})
+    if reading.words:
+        should.append(
+            {
+                "multi_match": {
+                    "query": " ".join(reading.words),
+                    "fields": SEARCH_FIELDS,
+                    "fuzziness": "AUTO",
+                }
+            }
+        )
+    query: dict = {"must": must or [{"match_all": {}}]}
+    if should:
+        query["should"] = should
+    if reading.excluded:
+        query["must_not"] = [_match(words) for words in reading.excluded]
+    return {"bool": query}
 
 
 class CircuitBreaker:
@@ -243,33 +284,9 @@ class ElasticsearchEngine:
     def build_search(self, query: SearchQuery) -> dict:
         """The request body of one search."""
         body: dict = {}
-        if query.text:
-            body["query"] = {
-                "bool": {
-                    # Every word (and each quoted phrase) is required, "-word" excludes...
-                    "must": [
-                        {
-                            "simple_query_string": {
-                                "query": query.text,
-                                "fields": SEARCH_FIELDS,
-                                "default_operator": "and",
-                                "flags": "PHRASE|PREFIX|WHITESPACE|AND|OR|NOT",
-                            }
-                        }
-                    ],
-                    # ...and a close spelling of the words only ranks a document higher.
-                    "should": [
-                        {
-                            "multi_match": {
-                                "query": query.text,
-                                "fields": SEARCH_FIELDS,
-                                "fuzziness": "AUTO",
-                                "operator": "and",
-                            }
-                        }
-                    ],
-                }
-            }
+        reading = read(query.text)
+        if not reading.empty:
+            body["query"] = reading_query(reading)
         # Filters apply to the hits after the facets are counted; each facet is counted under
         # every filter but its own, so a reader can switch between its values.
         filters = {name: {"term": {name: value}} for name, value in query.filters.items()}
@@ -296,7 +313,7 @@ class ElasticsearchEngine:
                 "body": {"fragment_size": SNIPPET},
             },
         }
-        by_date = query.sort == "date" or not query.text
+        by_date = query.sort == "date" or reading.empty
         newest = {"date": {"order": "desc", "missing": "_last"}}
         body["sort"] = [newest, *TIE_BREAKERS] if by_date else ["_score", newest, *TIE_BREAKERS]
         body["from"] = (query.page - 1) * PAGE_SIZE

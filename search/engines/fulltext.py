@@ -1,10 +1,30 @@
 """The database engine's full-text statements, one class per database (the indexes they read are
-created by migration search 0003). Words arrive folded and made of word characters only
-(``search.text.query_parts``), and every value is passed as a query parameter."""
+created by migration search 0003). A query arrives read (``search.reading``): terms with their
+alternatives, of which ``required`` must match, quoted phrases, excluded words. Words are folded
+and made of word characters only, and every value is passed as a query parameter."""
+
+from itertools import combinations
 
 from django.db import connection
 
-Parts = list[tuple[str, ...]]
+from search.reading import Reading
+
+# Added to the score of a document that matches some but not all terms, so that documents
+# matching every term come first (scores are lower-is-better, and ranks are far smaller).
+PARTIAL = 1000
+
+
+def _either(reading: Reading, join_and, join_or, term, phrase):
+    """The positive part of a query: every phrase, and ``required`` of the terms (every
+    combination of that many, OR-ed), in the syntax the callables give."""
+    phrases = [phrase(words) for words in reading.phrases]
+    terms = [term(alternatives) for alternatives in reading.terms]
+    if not terms:
+        return join_and(phrases) if phrases else None
+    if reading.required >= len(terms):
+        return join_and(terms + phrases)
+    either = join_or([join_and(list(chosen)) for chosen in combinations(terms, reading.required)])
+    return join_and([either, *phrases])
 
 
 class SQLiteFullText:
@@ -20,13 +40,47 @@ class SQLiteFullText:
         "ANALYZE search_facetvalue",
     ]
 
-    def matches(self, parts: Parts, ranked: bool = True) -> tuple[str, list]:
-        expression = " ".join('"' + " ".join(words) + '"' for words in parts)
-        score = "bm25(search_document_fts, 4.0, 3.0, 2.0, 1.0)" if ranked else "0"
+    @staticmethod
+    def _phrase(words) -> str:
+        return '"' + " ".join(words) + '"'
+
+    def _expression(self, reading: Reading, everything: bool = False) -> str | None:
+        def join_and(parts):
+            return "(" + " AND ".join(parts) + ")"
+
+        def join_or(parts):
+            return "(" + " OR ".join(parts) + ")"
+
+        def term(alternatives):
+            return join_or([self._phrase(words) for words in alternatives])
+
+        if everything:
+            reading = Reading(reading.terms, reading.phrases, [], len(reading.terms))
+        return _either(reading, join_and, join_or, term, self._phrase)
+
+    def matches(self, reading: Reading, ranked: bool = True) -> tuple[str, list]:
+        fts = "search_document_fts"
+        positive = self._expression(reading)
+        excluded = " OR ".join(self._phrase(words) for words in reading.excluded)
+        if positive is None:  # only exclusions: everything but what they name
+            return (
+                "SELECT id, 0 AS score FROM search_indexeddocument WHERE id NOT IN "
+                f"(SELECT rowid FROM {fts} WHERE {fts} MATCH %s)",
+                [excluded],
+            )
+        expression = f"{positive} NOT ({excluded})" if excluded else positive
+        score, params = "0", []
+        if ranked:
+            score = f"bm25({fts}, 4.0, 3.0, 2.0, 1.0)"
+            if reading.required < len(reading.terms):
+                score += (
+                    f" + CASE WHEN rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) "
+                    f"THEN 0 ELSE {PARTIAL} END"
+                )
+                params.append(self._expression(reading, everything=True))
         return (
-            f"SELECT rowid AS id, {score} AS score "
-            "FROM search_document_fts WHERE search_document_fts MATCH %s",
-            [expression],
+            f"SELECT rowid AS id, {score} AS score FROM {fts} WHERE {fts} MATCH %s",
+            [*params, expression],
         )
 
     def title_prefix(self, words: list[str], limit: int) -> tuple[str, list]:
@@ -52,18 +106,54 @@ class PostgresFullText:
     # After a rebuild: refresh the planner's statistics (autovacuum would, later).
     maintenance = ["ANALYZE search_indexeddocument, search_documentfacet, search_facetvalue"]
 
-    def matches(self, parts: Parts, ranked: bool = True) -> tuple[str, list]:
-        words = [words[0] for words in parts if len(words) == 1]
-        phrases = [" ".join(words) for words in parts if len(words) > 1]
-        queries = ["plainto_tsquery('english', %s)"] * bool(words)
-        queries += ["phraseto_tsquery('english', %s)"] * len(phrases)
-        params = [" ".join(words)] * bool(words) + phrases
-        score = "-ts_rank(head_vector, query)" if ranked else "0"
+    @staticmethod
+    def _tsquery(reading: Reading) -> tuple[str | None, list]:
+        params: list[str] = []
+
+        def phrase(words):
+            params.append(" ".join(words))
+            if len(words) == 1:
+                return "plainto_tsquery('english', %s)"
+            return "phraseto_tsquery('english', %s)"
+
+        def join_and(parts):
+            return "(" + " && ".join(parts) + ")"
+
+        def join_or(parts):
+            return "(" + " || ".join(parts) + ")"
+
+        def term(alternatives):
+            return join_or([phrase(words) for words in alternatives])
+
+        sql = _either(reading, join_and, join_or, term, phrase)
+        return sql, params
+
+    def matches(self, reading: Reading, ranked: bool = True) -> tuple[str, list]:
+        positive, params = self._tsquery(reading)
+        excluded_sql, excluded_params = self._tsquery(
+            Reading(terms=[tuple(reading.excluded)], required=1) if reading.excluded else Reading()
+        )
+        if positive is None:  # only exclusions: everything but what they name
+            return (
+                "SELECT id, 0 AS score FROM search_indexeddocument "
+                f"WHERE NOT (search_vector @@ {excluded_sql})",
+                excluded_params,
+            )
+        query = f"({positive} && !!{excluded_sql})" if excluded_sql else positive
+        params = [*params, *excluded_params]
+        everything, everything_params = "NULL::tsquery", []
+        score = "0"
+        if ranked:
+            score = "-ts_rank(head_vector, query)"
+            if reading.required < len(reading.terms):
+                full = Reading(reading.terms, reading.phrases, [], len(reading.terms))
+                everything, everything_params = self._tsquery(full)
+                score += f" + CASE WHEN search_vector @@ everything THEN 0 ELSE {PARTIAL} END"
         return (
-            f"SELECT id, {score} AS score "
-            f"FROM search_indexeddocument, (SELECT {' && '.join(queries)}) AS typed(query) "
+            f"SELECT id, {score} AS score FROM search_indexeddocument, "
+            f"(SELECT {query}, {everything}) AS typed(query, everything) "
             "WHERE search_vector @@ query",
-            params,
+            [*params, *everything_params],
         )
 
     def title_prefix(self, words: list[str], limit: int) -> tuple[str, list]:

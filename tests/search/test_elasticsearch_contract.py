@@ -131,7 +131,7 @@ def test_bulk_body_indexes_each_document_by_its_id(httpserver, engine):
             "title": "Policing in Mthátha",
             "summary": "Patrols on school routes.",
             "body": "Full text.",
-            "topics": "patrols",
+            "topics": "patrols Publication Eastern Cape",  # facet labels are words too
             "url": "/research/library/policing/",
             "date": "2025-09-01",
             "year": ["2025"],
@@ -190,23 +190,43 @@ def test_deletes_are_bulk_deletes_and_a_missing_document_is_not_an_error(httpser
     assert bulk.data.decode().strip() == '{"delete":{"_id":"practice:3"}}'
 
 
-def test_words_are_required_and_fuzziness_only_ranks(engine):
-    query = SearchQuery(text='title:x "school routes" -rural *', page=2)
+def test_the_query_is_the_portals_reading_of_the_question(engine):
+    query = SearchQuery(text='title:x "school routes" in rural patrols streets -cctv *', page=2)
 
     body = engine.build_search(query)
 
-    assert "query_string" not in json.dumps(body).replace("simple_query_string", "")
+    text = json.dumps(body)
+    assert "query_string" not in text and '"in"' not in text  # a stop word never decides
     boolean = body["query"]["bool"]
-    (required,) = boolean["must"]
-    assert required["simple_query_string"] == {
-        "query": 'title:x "school routes" -rural *',
-        "fields": ["title^4", "topics^3", "summary^2", "body"],
-        "default_operator": "and",
-        "flags": "PHRASE|PREFIX|WHITESPACE|AND|OR|NOT",
-    }
-    (booster,) = boolean["should"]
-    assert booster["multi_match"]["fuzziness"] == "AUTO"
-    assert "minimum_should_match" not in boolean
+    fields = ["title^4", "topics^3", "summary^2", "body"]
+    phrase, terms = boolean["must"]
+    assert phrase == {"multi_match": {"query": "school routes", "fields": fields, "type": "phrase"}}
+    # four terms (title, rural, patrols, streets): at least two of them
+    assert terms["bool"]["minimum_should_match"] == 2
+    assert [t["bool"]["should"][0]["multi_match"]["query"] for t in terms["bool"]["should"]] == [
+        "title",
+        "rural",
+        "patrols",
+        "streets",
+    ]
+    every_term, fuzzy = boolean["should"]
+    assert every_term["bool"]["boost"] == 10  # documents with every term rank first
+    assert fuzzy["multi_match"]["fuzziness"] == "AUTO"  # close spellings only add to the score
+    assert boolean["must_not"] == [{"multi_match": {"query": "cctv", "fields": fields}}]
+
+
+def test_synonyms_are_alternatives_of_one_term(engine):
+    body = engine.build_search(SearchQuery(text="CPF"))
+    (term,) = body["query"]["bool"]["must"][0]["bool"]["should"]
+    assert [m["multi_match"]["query"] for m in term["bool"]["should"]] == [
+        "cpf",
+        "community police forum",
+    ]
+    assert term["bool"]["should"][1]["multi_match"]["type"] == "phrase"
+
+
+def test_ranking_sorts_by_score_then_newest_then_a_stable_tie_breaker(engine):
+    body = engine.build_search(SearchQuery(text="patrol", page=2))
     assert body["sort"] == [
         "_score",
         {"date": {"order": "desc", "missing": "_last"}},

@@ -169,9 +169,23 @@ def test_a_title_only_match_still_shows_a_snippet(filled):
     assert "Lights on the paths" in hit.highlight
 
 
-def test_every_word_is_required(filled):
-    assert titles(filled.search(SearchQuery(text="rural lighting"))) == []
-    assert titles(filled.search(SearchQuery(text="farm roads"))) == ["Rural patrols"]
+def test_half_the_words_are_enough_and_every_word_ranks_first(engine):
+    def document(number, title):
+        return SearchDocument(kind="practice", object_id=number, title=title, url=f"/s/{number}/")
+
+    engine.upsert(
+        [
+            document(21, "Stokvel savings patrol"),
+            document(22, "Stokvel patrol"),
+            document(23, "Savings clubs"),
+            document(24, "Unrelated"),
+        ]
+    )
+    found = titles(engine.search(SearchQuery(text="stokvel savings patrol")))
+    assert found[:2] == ["Stokvel savings patrol", "Stokvel patrol"]
+    assert "Savings clubs" not in found  # one word of three is not enough
+    two = titles(engine.search(SearchQuery(text="stokvel lighting")))
+    assert sorted(two) == ["Stokvel patrol", "Stokvel savings patrol"]  # one of two is
 
 
 def test_a_very_long_body_is_found_and_highlighted(engine):
@@ -214,3 +228,53 @@ def test_equal_dates_give_stable_pages(engine):
         [hit.doc_id for hit in engine.search(SearchQuery(sort="date", page=page)).hits]
         for page in (1, 2, 3)
     ]
+
+
+def test_stop_words_never_decide_and_most_words_are_enough(filled):
+    # "the", "in", "on" are not words of the documents; "farmers" and "patrol" are
+    assert titles(filled.search(SearchQuery(text="the farmers in the rural patrol"))) == [
+        "Rural patrols"
+    ]
+    # three meaningful words: two of them are enough
+    assert titles(filled.search(SearchQuery(text="farm roads lighting"))) == ["Rural patrols"]
+    assert titles(filled.search(SearchQuery(text="lights paths night patrol")))[0] == (
+        "Safer lighting"
+    )
+
+
+def test_facet_labels_are_words_that_find_what_is_tagged(filled):
+    # "Target hardening" and "Informal settlement" are labels, not words of the text
+    assert titles(filled.search(SearchQuery(text="target hardening"))) == ["Safer lighting"]
+    assert titles(filled.search(SearchQuery(text="informal settlement"))) == ["Safer lighting"]
+    assert titles(filled.search(SearchQuery(text="promising"))) == ["Rural patrols"]
+
+
+def test_synonyms_find_each_other(engine):
+    engine.upsert(
+        [
+            SearchDocument(
+                kind="practice",
+                object_id=11,
+                title="Community police forum meetings",
+                url="/c/11/",
+                summary="Monthly meetings with station commanders.",
+            ),
+            SearchDocument(
+                kind="practice",
+                object_id=12,
+                title="Walking buses for pupils",
+                url="/c/12/",
+                summary="Parents walk learners to school.",
+            ),
+        ]
+    )
+    assert titles(engine.search(SearchQuery(text="CPF"))) == ["Community police forum meetings"]
+    assert titles(engine.search(SearchQuery(text="children school"))) == [
+        "Walking buses for pupils"
+    ]
+
+
+def test_a_minus_excludes_a_word(filled):
+    assert titles(filled.search(SearchQuery(text="patrols -farmers"))) == ["Policing in Mthátha"]
+    only_excluded = titles(filled.search(SearchQuery(text="-farmers", sort="date")))
+    assert only_excluded == ["Policing in Mthátha", "Safer lighting"]

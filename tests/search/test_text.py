@@ -1,8 +1,9 @@
-"""Folding text for the index and splitting what a reader typed into words and phrases."""
+"""Folding text for the index and reading what a reader typed: terms, phrases, exclusions."""
 
 import pytest
 
-from search.text import fold, query_parts
+from search.reading import read, required_of
+from search.text import fold
 
 
 @pytest.mark.parametrize(
@@ -17,15 +18,42 @@ def test_fold_lowers_case_and_drops_accents_in_any_script(text, folded):
     assert fold(text) == folded
 
 
+def words(reading) -> list:
+    return [sorted(" ".join(words) for words in term) for term in reading.terms]
+
+
 @pytest.mark.parametrize(
-    ("text", "parts"),
+    ("text", "terms", "phrases", "excluded", "required"),
     [
-        ('"Street lighting" in Mthátha', [("street", "lighting"), ("in",), ("mthatha",)]),
-        ('rural "patrols', [("rural",), ("patrols",)]),
-        ("title:x AND (y OR z*)", [("title",), ("and",), ("or",)]),
-        ('""', []),
-        ('"one"', [("one",)]),
+        (
+            "patrol strategies in rural areas",
+            [["patrol"], ["strategies"], ["rural"], ["areas"]],
+            [],
+            [],
+            2,
+        ),
+        ('"Street lighting" in Mthátha', [["mthatha"]], [("street", "lighting")], [], 1),
+        ("rural -cctv", [["rural"]], [], [("cctv",)], 1),
+        ('rural "patrols', [["rural"], ["patrols"]], [], [], 1),
+        ("title:x AND (y OR z*)", [["title"]], [], [], 1),  # operators are plain words
+        ("the", [["the"]], [], [], 1),  # only stop words: they are all there is
+        ('""', [], [], [], 0),
     ],
 )
-def test_query_parts(text, parts):
-    assert query_parts(text) == parts
+def test_a_question_is_read_into_terms_phrases_and_exclusions(
+    text, terms, phrases, excluded, required
+):
+    reading = read(text)
+    assert words(reading) == terms
+    assert (reading.phrases, reading.excluded, reading.required) == (phrases, excluded, required)
+
+
+def test_synonyms_and_acronyms_stand_with_the_word():
+    assert words(read("CPF meetings")) == [["community police forum", "cpf"], ["meetings"]]
+    assert words(read("community police forum")) == [["community police forum", "cpf"]]
+    assert ["children", "learners", "pupils", "scholars"] in words(read("safe pupils"))
+
+
+@pytest.mark.parametrize(("count", "required"), [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (8, 4)])
+def test_at_least_half_the_terms_are_required(count, required):
+    assert required_of(count) == required
