@@ -108,25 +108,25 @@ class PostgresFullText:
 
     @staticmethod
     def _tsquery(reading: Reading) -> tuple[str | None, list]:
-        params: list[str] = []
+        """The tsquery SQL of a reading and its parameters. Parts are (sql, params) pairs, so a
+        term repeated in several combinations brings its parameters each time."""
 
         def phrase(words):
-            params.append(" ".join(words))
-            if len(words) == 1:
-                return "plainto_tsquery('english', %s)"
-            return "phraseto_tsquery('english', %s)"
+            function = "plainto_tsquery" if len(words) == 1 else "phraseto_tsquery"
+            return (f"{function}('english', %s)", [" ".join(words)])
 
-        def join_and(parts):
-            return "(" + " && ".join(parts) + ")"
+        def joined(operator):
+            def join(parts):
+                sql = "(" + f" {operator} ".join(part_sql for part_sql, _ in parts) + ")"
+                return (sql, [param for _, params in parts for param in params])
 
-        def join_or(parts):
-            return "(" + " || ".join(parts) + ")"
+            return join
 
         def term(alternatives):
-            return join_or([phrase(words) for words in alternatives])
+            return joined("||")([phrase(words) for words in alternatives])
 
-        sql = _either(reading, join_and, join_or, term, phrase)
-        return sql, params
+        found = _either(reading, joined("&&"), joined("||"), term, phrase)
+        return found if found is not None else (None, [])
 
     def matches(self, reading: Reading, ranked: bool = True) -> tuple[str, list]:
         positive, params = self._tsquery(reading)
