@@ -5,6 +5,7 @@ lookups that every projection needs, such as which pages are private, are then m
 batch through ``shared()`` instead of once per object.
 """
 
+import html
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -65,7 +66,9 @@ def collections_under(restriction: CollectionViewRestriction):
 
 
 def stream_text(stream_value) -> str:
-    """The readable text of a StreamField value, without markup."""
+    """The readable text of a StreamField value, without markup: a tag becomes a space, so
+    "<p>partner</p><p>Review</p>" reads "partner Review", and entities become characters."""
     if not stream_value:
         return ""
-    return " ".join(strip_tags(str(block.render())) for block in stream_value).strip()
+    text = " ".join(str(block.render()) for block in stream_value)
+    return " ".join(html.unescape(strip_tags(text.replace("<", " <"))).split())

@@ -50,9 +50,15 @@ def highlight(text: str, query: str) -> str:
     folded_text = fold(text)
     positions = [folded_text.find(word) for word in words if word in folded_text]
     start = max(0, min(positions) - SNIPPET_RADIUS) if positions else 0
-    snippet = text[start : start + 2 * SNIPPET_RADIUS + 40]
+    end = start + 2 * SNIPPET_RADIUS + 40
+    # Start and end at word boundaries, never inside a word.
+    if start > 0 and (space := text.find(" ", start, min(positions or [start]) + 1)) != -1:
+        start = space + 1
+    if end < len(text) and (space := text.rfind(" ", start, end)) > start:
+        end = space
+    snippet = text[start:end]
     prefix = "… " if start > 0 else ""
-    suffix = " …" if start + len(snippet) < len(text) else ""
+    suffix = " …" if end < len(text) else ""
     return prefix + _marked(snippet, words) + suffix
 
 

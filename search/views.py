@@ -3,13 +3,15 @@
 from urllib.parse import urlencode
 
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
+from wagtail.models import Site
 
 from search import facets
 from search.query import PAGE_SIZE, SearchQuery
 from search.service import run_search, suggest
 from search.statistics import promotions_for, record
+from search.text import MAX_QUERY_LENGTH
 
 
 def wants_json(request) -> bool:
@@ -30,6 +32,13 @@ def search_view(request):
     query = SearchQuery.from_params(request.GET)
     results = run_search(query)
     pages = max(1, -(-results.total // PAGE_SIZE))
+    if query.page > pages and results.total:
+        # A page past the end (an old link, a hand-made URL) shows the last one.
+        if not wants_json(request):
+            return redirect(request.path + _link(query, page=pages))
+        query.page = pages
+        results = run_search(query)
+    name_partnerships(results)
     promoted = []
     if query.page == 1:
         record(query.text, results.total)
@@ -106,12 +115,37 @@ def search_view(request):
             "pages": pages,
             "previous_link": _link(query, page=query.page - 1) if query.page > 1 else "",
             "next_link": _link(query, page=query.page + 1) if query.page < pages else "",
+            "max_query_length": MAX_QUERY_LENGTH,
+            "browse_sections": browse_sections(request) if not results.total else [],
             "sort_links": {
                 "relevance": _link(query, sort="relevance"),
                 "date": _link(query, sort="date"),
             },
         },
     )
+
+
+def name_partnerships(results) -> None:
+    """The partnership facet lists register references; readers see the partnerships' names
+    (public partnerships only: the facet holds no other)."""
+    from knowledge.models import Partnership
+
+    values = results.facets.get("partnership") or []
+    names = dict(
+        Partnership.objects.public()
+        .filter(reference__in=[value.value for value in values])
+        .values_list("reference", "title")
+    )
+    for value in values:
+        value.label = names.get(value.value, value.value)
+
+
+def browse_sections(request) -> list:
+    """The site's sections, for a search that found nothing."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return list(site.root_page.get_children().live().public().in_menu().specific())
 
 
 @require_GET

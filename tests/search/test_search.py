@@ -255,3 +255,35 @@ def test_a_cited_partnerships_profile_links_to_everything_citing_it(client, inde
 
     results = client.get(link["href"], HTTP_ACCEPT="application/json").json()
     assert [hit["title"] for hit in results["results"]] == ["Policing in Mthátha"]
+
+
+def test_a_page_past_the_end_shows_the_last_page(client):
+    PartnershipsSectionPageFactory()
+    for number in range(12):
+        PartnershipFactory(title=f"Patrol partnership {number}")
+    call_command("rebuild_search_index", stdout=io.StringIO())
+
+    response = client.get("/search/", {"q": "patrol", "page": 24})
+    assert response.status_code == 302 and "page=2" in response["Location"]
+    data = client.get("/search/", {"q": "patrol", "page": 24, "format": "json"}).json()
+    assert (data["page"], len(data["results"])) == (2, 2)
+
+
+def test_the_partnership_facet_shows_names_and_nothing_found_offers_the_sections(client):
+    PartnershipsSectionPageFactory()
+    partnership = PartnershipFactory(title="Orlando night patrols")
+    practice = PracticePageFactory(title="Night patrols")
+    from best_practice.models import EvidenceItem
+
+    EvidenceItem.objects.create(
+        practice=practice, partnership=partnership, outcome="Robberies", effect="improved"
+    )
+    practice.save_revision().publish()
+    call_command("rebuild_search_index", stdout=io.StringIO())
+
+    facet = search(client, q="night")["facets"]["partnership"]
+    assert [(v["value"], v["label"]) for v in facet] == [
+        (partnership.reference, "Orlando night patrols")
+    ]
+    nothing = client.get("/search/", {"q": "xylophone"}).content.decode()
+    assert "Nothing matched" in nothing and 'href="/partnerships/"' in nothing
