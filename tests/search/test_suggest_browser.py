@@ -1,0 +1,82 @@
+"""The suggestions combobox in a real browser (Playwright driving Debian's Chromium), used with
+the keyboard only: type, arrow down, Enter opens the suggestion; Escape closes the list."""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from tests.best_practice.factories import PracticePageFactory
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def browser_page():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium for the browser tests (.ci/run does).")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    # Playwright's sync API runs an event loop in this thread; the test's own database calls
+    # are ordinary synchronous ones.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser.new_page()
+        browser.close()
+
+
+def test_suggestions_work_with_the_keyboard_alone(live_server, browser_page):
+    practice = PracticePageFactory(title="Rural farm watch patrols")
+    PracticePageFactory(title="Safer lighting")
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    page = browser_page
+
+    page.goto(f"{live_server.url}/search/")
+    box = page.locator("#search-q")
+    assert box.get_attribute("role") == "combobox"
+    box.focus()
+    page.keyboard.type("rura")
+    listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    listbox.wait_for(state="visible")
+    assert box.get_attribute("aria-expanded") == "true"
+    assert listbox.locator("[role=option]").all_inner_texts() == ["Rural farm watch patrols"]
+    announced = listbox.locator("xpath=following-sibling::*[@role='status'][1]").text_content()
+    assert "1 suggestion" in announced  # said to screen-reader users
+
+    page.keyboard.press("ArrowDown")
+    option_id = box.get_attribute("aria-activedescendant")
+    assert page.locator(f"#{option_id}").get_attribute("aria-selected") == "true"
+    page.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+
+    page.keyboard.press("ArrowDown")  # opens again
+    listbox.wait_for(state="visible")
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == f"{live_server.url}{practice.url}"
+
+
+def test_without_a_choice_enter_submits_the_search(live_server, browser_page):
+    PracticePageFactory(title="Rural farm watch patrols")
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    page = browser_page
+    page.goto(f"{live_server.url}/")
+    page.locator("#site-search-q").focus()
+    page.keyboard.type("patrols")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/search/?q=patrols" in page.url
+    assert "Rural farm watch patrols" in page.content()
