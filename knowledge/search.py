@@ -85,7 +85,8 @@ def project_priority(priority: ResearchPriorityPage) -> SearchDocument | None:
         url=priority.url,
         summary=priority.problem_area,
         body=priority.why_it_matters,
-        date=priority.target_date,
+        # The year facet is when things were published or happened, never a target date.
+        date=priority.first_published_at.date() if priority.first_published_at else None,
         provinces=list(priority.provinces),
         partnerships=public_references(priority.partnerships.all()),
     )

@@ -287,3 +287,14 @@ def test_the_partnership_facet_shows_names_and_nothing_found_offers_the_sections
     ]
     nothing = client.get("/search/", {"q": "xylophone"}).content.decode()
     assert "Nothing matched" in nothing and 'href="/partnerships/"' in nothing
+
+
+def test_the_year_of_a_research_priority_is_when_it_was_published_not_its_target(deliver):
+    from tests.knowledge.factories import ResearchPriorityPageFactory
+
+    priority = ResearchPriorityPageFactory()
+    deliver(lambda: priority.save_revision().publish())
+    priority.refresh_from_db()
+    stored = IndexedDocument.objects.get(doc_id=f"research-priority:{priority.pk}")
+    assert stored.date == priority.first_published_at.date()
+    assert stored.date != priority.target_date
