@@ -78,18 +78,21 @@ def _event(
 def _events(section: DialogueSectionPage, log: Log) -> dict[str, DialogueEventPage]:
     chair = _speaker(
         "Gareth Newham",
-        "Head, Justice and Violence Prevention",
+        "Leads the justice and violence prevention programme",
         "Institute for Security Studies",
         log,
     )
     researcher = _speaker(
         "Donna Evans",
-        "Policy Development and Advocacy Unit",
+        "Researcher, policy and advocacy",
         "Sonke Gender Justice",
         log,
     )
     wellness = _speaker(
-        "Colonel Onicea Tlhoaele", "Health and Wellness Unit", "South African Police Service", log
+        "Colonel Onicea Tlhoaele",
+        "Employee health and wellness",
+        "South African Police Service",
+        log,
     )
     events = {}
     events["rights"] = _event(
