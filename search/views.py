@@ -11,7 +11,7 @@ from search import facets
 from search.query import PAGE_SIZE, SearchQuery
 from search.service import run_search, suggest
 from search.statistics import promotions_for, record
-from search.text import MAX_QUERY_LENGTH
+from search.text import MAX_QUERY_LENGTH, WORD, fold
 
 
 def wants_json(request) -> bool:
@@ -116,6 +116,7 @@ def search_view(request):
             "previous_link": _link(query, page=query.page - 1) if query.page > 1 else "",
             "next_link": _link(query, page=query.page + 1) if query.page < pages else "",
             "max_query_length": MAX_QUERY_LENGTH,
+            "refinements": refinements(query) if query.text else [],
             "browse_sections": browse_sections(request) if not results.total else [],
             "sort_links": {
                 "relevance": _link(query, sort="relevance"),
@@ -123,6 +124,30 @@ def search_view(request):
             },
         },
     )
+
+
+REFINABLE = ("kind", "province", "setting", "category", "rating")
+
+
+def refinements(query: SearchQuery) -> list[dict]:
+    """Filters the words name ("patrol in Gauteng" names the province Gauteng), offered as
+    one-click refinements when they are not applied yet."""
+    words = f" {' '.join(WORD.findall(fold(query.text)))} "
+    offers = []
+    for name in REFINABLE:
+        if name in query.filters:
+            continue
+        facet = facets.BY_NAME[name]
+        for value, label in facet.labels().items():
+            if f" {' '.join(WORD.findall(fold(label)))} " in words:
+                offers.append(
+                    {
+                        "facet": facet.title,
+                        "label": label,
+                        "link": _link(query, **{name: value}, page=""),
+                    }
+                )
+    return offers[:3]
 
 
 def name_partnerships(results) -> None:

@@ -298,3 +298,14 @@ def test_the_year_of_a_research_priority_is_when_it_was_published_not_its_target
     stored = IndexedDocument.objects.get(doc_id=f"research-priority:{priority.pk}")
     assert stored.date == priority.first_published_at.date()
     assert stored.date != priority.target_date
+
+
+def test_a_question_that_names_a_filter_offers_it_in_one_click(client):
+    page = BeautifulSoup(
+        client.get("/search/", {"q": "patrol in Gauteng for rural areas"}).content, "html.parser"
+    )
+    offers = {a.get_text(): a["href"] for a in page.select(".refinements a")}
+    assert set(offers) == {"Province: Gauteng", "Setting: Rural", "Strategy: Patrol"}
+    assert "province=gauteng" in offers["Province: Gauteng"]
+    applied = client.get("/search/", {"q": "patrol in Gauteng", "province": "gauteng"})
+    assert "Province: Gauteng" not in applied.content.decode().split("results-heading")[1]
