@@ -11,12 +11,14 @@ MAX_TEXT_CHARACTERS = 2_000_000
 
 
 def looks_like_pdf(file) -> bool:
-    """Whether the file starts like a PDF (within its first kilobyte), whatever its name."""
+    """Whether the file is a PDF by its content, whatever its name: it must begin with the PDF
+    signature. A marker further in (an HTML comment, an executable's header before it) is what
+    a disguised file looks like, so it is not enough."""
     position = file.tell() if hasattr(file, "tell") else 0
     file.seek(0)
-    header = file.read(1024)
+    header = file.read(len(PDF_SIGNATURE))
     file.seek(position)
-    return PDF_SIGNATURE in header
+    return header == PDF_SIGNATURE
 
 
 @dataclass(frozen=True)

@@ -34,10 +34,18 @@ def test_a_signed_agreement_needs_its_signature_date():
     assert "signed_on" in field_errors(agreement)
 
 
-def test_a_file_named_pdf_that_is_not_a_pdf_is_refused():
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"<html>not a pdf</html>",
+        b"<html><!-- %PDF-1.4 --></html>",  # the marker in a comment is not a PDF
+        b"MZ\x90\x00 %PDF-1.4",  # nor after an executable's header
+    ],
+)
+def test_a_file_named_pdf_that_is_not_a_pdf_is_refused(content):
     agreement = AgreementFactory.build(
         partnership=PartnershipFactory(),
-        signed_scan=SimpleUploadedFile("scan.pdf", b"<html>not a pdf</html>"),
+        signed_scan=SimpleUploadedFile("scan.pdf", content),
     )
     assert field_errors(agreement)["signed_scan"] == [
         "This file is not a PDF, whatever its name says. Upload the signed scan as a PDF."

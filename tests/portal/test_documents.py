@@ -61,12 +61,20 @@ def test_other_files_have_no_text_and_no_note():
     assert (document.extracted_text, document.text_extraction_note) == ("", "")
 
 
-def test_a_file_named_pdf_that_is_not_a_pdf_is_refused_at_upload(client):
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"MZ this is an executable",
+        b"<html><!-- %PDF-1.4 --><script>alert(1)</script></html>",  # a marker in a comment
+        b"MZ\x90\x00\x03 %PDF-1.4 an executable with the marker after its header",
+    ],
+)
+def test_a_file_named_pdf_that_is_not_a_pdf_is_refused_at_upload(client, content):
     client.force_login(get_user_model().objects.create_superuser("boss", "", "pw"))
 
     response = client.post(
         reverse("wagtaildocs:add"),
-        {"title": "Fake", "file": SimpleUploadedFile("fake.pdf", b"MZ this is an executable")},
+        {"title": "Fake", "file": SimpleUploadedFile("fake.pdf", content)},
     )
 
     assert response.status_code == 200
