@@ -4,8 +4,6 @@ criterion across them, with how many assessments it rests on."""
 
 from dataclasses import dataclass
 
-from django.db.models import Avg
-
 from reference_group.criteria import CRITERIA
 from reference_group.models import Assessment
 
@@ -39,8 +37,9 @@ def criterion_summaries(assessments) -> tuple[list[CriterionSummary], CriterionS
                 len(ratings),
             )
         )
-    overall = assessments.aggregate(average=Avg("overall_rating"))["average"]
-    overall_count = sum(1 for r in rows if r.overall_rating)
+    overall = [r.overall_rating for r in rows if r.overall_rating]
     return summaries, CriterionSummary(
-        "Overall effectiveness", round(overall, 1) if overall else None, overall_count
+        "Overall effectiveness",
+        round(sum(overall) / len(overall), 1) if overall else None,
+        len(overall),
     )

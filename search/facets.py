@@ -96,10 +96,6 @@ def facet_labels() -> dict[str, dict[str, str]]:
     return {facet.name: facet.labels() for facet in FACETS}
 
 
-def known_values(facet: str) -> list[str]:
-    return list(BY_NAME[facet].labels())
-
-
 def label_text(document: SearchDocument) -> list[str]:
     """The labels of the document's facet values, as words a reader may type."""
     found = []

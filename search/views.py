@@ -156,6 +156,8 @@ def name_partnerships(results) -> None:
     from knowledge.models import Partnership
 
     values = results.facets.get("partnership") or []
+    if not values:
+        return
     names = dict(
         Partnership.objects.public()
         .filter(reference__in=[value.value for value in values])

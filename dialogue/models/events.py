@@ -220,6 +220,7 @@ class DialogueEventPage(RoutablePageMixin, BasePage):
             calendar_links=calendar_links(self, request),
             json_ld=event_json_ld(self, request),
         )
+        context["full"] = self.registration_enabled and self.is_full()
         if "form" not in context and self.registration_open():
             from dialogue.forms import RegistrationForm
 

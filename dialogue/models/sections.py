@@ -4,6 +4,7 @@ calendar, and the public tracker of the commitments they produced."""
 from django.http import Http404
 from django.template.response import TemplateResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
 
 from portal.listing import filtered_listing
 from portal.models import SectionIndexPage
@@ -38,6 +39,11 @@ class DialogueSectionPage(RoutablePageMixin, SectionIndexPage):
         )
         return context
 
+    def route_context(self, request) -> dict:
+        """The plain page context for the tracker's routes: not the event listing, which only
+        the section's own page shows."""
+        return Page.get_context(self, request)
+
     def commitment_url(self, commitment) -> str:
         return self.url + self.reverse_subpage("commitment", kwargs={"pk": commitment.pk})
 
@@ -61,7 +67,7 @@ class DialogueSectionPage(RoutablePageMixin, SectionIndexPage):
     def commitments(self, request):
         from dialogue.tracker import tracker_context
 
-        context = self.get_context(request)
+        context = self.route_context(request)
         context.update(tracker_context(request, self))
         return TemplateResponse(request, "dialogue/commitments_tracker.html", context)
 
@@ -81,7 +87,7 @@ class DialogueSectionPage(RoutablePageMixin, SectionIndexPage):
         from knowledge.models.choices import Visibility
         from portal.documents import may_read
 
-        context = self.get_context(request)
+        context = self.route_context(request)
         context.update(
             commitment=found,
             # Evidence in a restricted collection is not named to readers who cannot open it.
