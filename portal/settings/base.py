@@ -160,6 +160,10 @@ WAGTAIL_SITE_NAME = "Safety Partnerships Knowledge Portal"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# A PDF's text is read in a child process that is stopped after this many seconds (of wall-clock
+# and of CPU time) or this much memory: well inside gunicorn's 30-second worker timeout.
+PDF_TEXT_SECONDS = env_int("PDF_TEXT_SECONDS", 10)
+PDF_TEXT_MEMORY_MB = env_int("PDF_TEXT_MEMORY_MB", 512)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_DOCUMENT_MODEL = "portal.PortalDocument"

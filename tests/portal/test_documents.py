@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfReader, PdfWriter
 
+from portal import pdf
 from portal.demo_helpers import placeholder_pdf
 from portal.models import PortalDocument
 
@@ -80,3 +81,58 @@ def test_a_file_named_pdf_that_is_not_a_pdf_is_refused_at_upload(client, content
     assert response.status_code == 200
     assert "This file is named .pdf but is not a PDF." in response.content.decode()
     assert not PortalDocument.objects.exists()
+
+
+def costly_pdf(pages: int = 300, operations: int = 40_000) -> bytes:
+    """A few kilobytes that cost pypdf minutes: many pages sharing one compressed content
+    stream of tens of thousands of text operations."""
+    import zlib
+
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(612, 792)
+    stream = StreamObject()
+    stream._data = zlib.compress(b"BT /F1 12 Tf " + b"(ab) Tj 0 -1 Td " * operations + b"ET", 9)
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
+    for _ in range(pages - 1):
+        writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_too_costly_to_read_is_kept_with_a_note_within_the_time_limit(client, settings):
+    """Hardening issue, item 1: such a PDF used to keep the upload busy past gunicorn's
+    30-second worker timeout. Now its reading is stopped at the limit and the upload succeeds."""
+    import time
+
+    settings.PDF_TEXT_SECONDS = 2
+    content = costly_pdf()
+    assert len(content) < 20_000
+    client.force_login(get_user_model().objects.create_superuser("boss", "", "pw"))
+
+    started = time.monotonic()
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Heavy", "file": SimpleUploadedFile("heavy.pdf", content)},
+    )
+    elapsed = time.monotonic() - started
+
+    assert response.status_code == 302
+    document = PortalDocument.objects.get(title="Heavy")
+    assert document.extracted_text == ""
+    assert document.text_extraction_note == pdf.TOO_COSTLY
+    # A bound, not a speed measurement: without the limit this takes many minutes.
+    assert elapsed < 20
