@@ -1,6 +1,45 @@
-"""Shared by the whole suite: what the Elasticsearch tests (marked `elasticsearch`) report."""
+"""Shared by the whole suite: the browser for the tests marked `browser`, and what the
+Elasticsearch tests (marked `elasticsearch`) report."""
+
+import os
+from pathlib import Path
+
+import pytest
 
 NOT_APPLICABLE = "not applicable"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture
+def browser_page(monkeypatch):
+    """A page in Debian's Chromium, driven by Playwright, headless. Its ``csp_violations`` list
+    gathers every Content-Security-Policy refusal the browser reports."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium for the browser tests (.ci/run does).")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    # Playwright's sync API runs an event loop in this thread; the test's own database calls
+    # are ordinary synchronous ones. Only for this test: a leaked variable would fail the
+    # deployment checks that other tests run.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page()
+        page.csp_violations = []
+        page.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text
+                and page.csp_violations.append(f"{page.url}: {message.text}")
+            ),
+        )
+        yield page
+        browser.close()
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -2,40 +2,16 @@
 the keyboard only: type, arrow down, Enter opens the suggestion; Escape closes the list."""
 
 import io
-import os
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from tests.best_practice.factories import PracticePageFactory
 
-CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def browser_page(monkeypatch):
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI must install Debian's chromium for the browser tests (.ci/run does).")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    # Playwright's sync API runs an event loop in this thread; the test's own database calls
-    # are ordinary synchronous ones. Only for this test: a leaked variable would fail the
-    # deployment checks that other tests run.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser.new_page()
-        browser.close()
 
 
 def test_suggestions_work_with_the_keyboard_alone(live_server, browser_page):
