@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from knowledge import admin_filters, admin_panels
 from knowledge.admin_forms import KPIMeasurementForm
+from knowledge.choosers import RegisterChooserViewSet
 from knowledge.flags import annotate_flags, flags_of
 from knowledge.models import (
     Agreement,
@@ -62,6 +63,7 @@ class PartnershipIndexView(IndexView):
 
 
 class PartnershipViewSet(SnippetViewSet):
+    chooser_viewset_class = RegisterChooserViewSet
     model = Partnership
     icon = "group"
     menu_label = "Partnerships"
@@ -100,6 +102,7 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 class AgreementViewSet(SnippetViewSet):
+    chooser_viewset_class = RegisterChooserViewSet
     model = Agreement
     icon = "doc-full"
     menu_label = "Agreements"
@@ -128,6 +131,7 @@ class AgreementViewSet(SnippetViewSet):
 
 
 class AnnualReviewViewSet(SnippetViewSet):
+    chooser_viewset_class = RegisterChooserViewSet
     model = AnnualReview
     icon = "calendar-check"
     menu_label = "Annual reviews"
@@ -154,6 +158,7 @@ class AnnualReviewViewSet(SnippetViewSet):
 
 
 class KPIMeasurementViewSet(SnippetViewSet):
+    chooser_viewset_class = RegisterChooserViewSet
     model = KPIMeasurement
     icon = "table"
     menu_label = "KPI measurements"

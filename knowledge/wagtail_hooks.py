@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from knowledge import views
+from knowledge.choosers import public_partnership_chooser_viewset
 from knowledge.dashboard import RegisterSummaryPanel
 from knowledge.home_sections import latest_research, register_figures
 from knowledge.import_view import RegisterImportView, can_import
@@ -14,6 +15,11 @@ from portal.home_sections import HOME_SECTIONS_HOOK
 
 register_snippet(PartnershipRegisterViewSetGroup)
 register_snippet(ResearchProjectViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_public_partnership_chooser():
+    return public_partnership_chooser_viewset
 
 
 @hooks.register("register_admin_urls")

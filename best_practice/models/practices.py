@@ -10,6 +10,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from best_practice.forms import PracticePageForm
+from knowledge.choosers import PublicPartnershipChooser
 from knowledge.models.choices import Visibility
 from portal.fields import ChoiceListField
 from portal.models import BasePage
@@ -153,7 +154,12 @@ class EvidenceItem(Orderable):
     note = models.TextField(blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("partnership"), FieldPanel("publication")]),
+        FieldRowPanel(
+            [
+                FieldPanel("partnership", widget=PublicPartnershipChooser),
+                FieldPanel("publication"),
+            ]
+        ),
         FieldRowPanel([FieldPanel("outcome"), FieldPanel("effect")]),
         FieldPanel("note"),
     ]

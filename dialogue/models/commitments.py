@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
+from knowledge.choosers import PublicPartnershipChoicesModelForm
 from portal.fields import ChoiceListField
 from portal.taxonomy import Province
 
@@ -29,6 +30,7 @@ class CommitmentQuerySet(models.QuerySet):
 
 
 class Commitment(DraftStateMixin, RevisionMixin, LockableMixin, index.Indexed, ClusterableModel):
+    base_form_class = PublicPartnershipChoicesModelForm
     promise = models.CharField("what was promised", max_length=500)
     details = models.TextField(blank=True)
     made_by_organisation = models.ForeignKey(

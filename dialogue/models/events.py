@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from knowledge.choosers import PublicPartnershipChoicesPageForm
 from portal.fields import ChoiceListField
 from portal.models import BasePage
 from portal.taxonomy import Province, Sector
@@ -38,6 +39,7 @@ class SessionBlock(blocks.StructBlock):
 
 
 class DialogueEventPage(RoutablePageMixin, BasePage):
+    base_form_class = PublicPartnershipChoicesPageForm
     event_format = models.CharField("format", max_length=30, choices=EventFormat.choices)
     theme = models.CharField(max_length=255)
     summary = models.TextField()

@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from knowledge.choosers import PublicPartnershipChoicesPageForm
 from portal.blocks import BaseStreamBlock
 from portal.fields import ChoiceListField
 from portal.models import BasePage
@@ -52,6 +53,7 @@ class PublicationTag(TaggedItemBase):
 
 
 class PublicationPage(RoutablePageMixin, BasePage):
+    base_form_class = PublicPartnershipChoicesPageForm
     publication_type = models.CharField(max_length=30, choices=PublicationType.choices)
     publication_date = models.DateField()
     abstract = models.TextField()

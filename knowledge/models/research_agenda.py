@@ -5,6 +5,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from knowledge.choosers import PublicPartnershipChoicesPageForm
 from portal.fields import ChoiceListField
 from portal.models import BasePage
 from portal.taxonomy import Province, StrategicThrust
@@ -32,6 +33,8 @@ class ResearchAgendaPage(BasePage):
 
 class ResearchPriorityPage(BasePage):
     """A problem area the Secretariat wants researched, and what answers it so far."""
+
+    base_form_class = PublicPartnershipChoicesPageForm
 
     problem_area = models.TextField(help_text="The problem, in a few sentences.")
     why_it_matters = models.TextField()
