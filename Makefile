@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run setup test test-es es es-stop lint format check clean
+.PHONY: run setup test test-es es es-stop lint format check audit clean
 
 # The virtual environment is rebuilt only when pyproject.toml changes, so a second
 # `make run` skips straight to the (idempotent) database steps.
@@ -57,6 +57,13 @@ lint: $(BIN)/.installed-dev
 format: $(BIN)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Security: bandit over the portal's code (each finding fixed or justified where it is), and
+# the dependencies against known vulnerabilities (saying plainly if nothing could be checked).
+audit: $(BIN)/.installed-dev
+	$(BIN)/bandit -q -r portal knowledge best_practice dialogue reference_group search scripts \
+		-x '*/migrations/*'
+	$(BIN)/python scripts/dependency-audit
 
 check: $(BIN)/.installed-dev
 	$(MANAGE) check

@@ -7,7 +7,9 @@ for minutes, and that must cost the uploader a note, not a server worker.
 
 import json
 import logging
-import subprocess  # nosec B404: runs this module, with fixed arguments, never a shell
+
+# The child is this module, run with fixed arguments and no shell.
+import subprocess  # nosec B404
 import sys
 from dataclasses import dataclass
 
@@ -50,7 +52,7 @@ def extract_text(file) -> ExtractedText:
     file.seek(0)
     seconds = settings.PDF_TEXT_SECONDS
     try:
-        finished = subprocess.run(  # noqa: S603  # nosec B603: this module, no shell
+        finished = subprocess.run(  # noqa: S603  # nosec B603
             [sys.executable, "-m", __name__, str(seconds), str(settings.PDF_TEXT_MEMORY_MB)],
             input=content,
             capture_output=True,
