@@ -32,7 +32,11 @@ run: setup
 	@echo "The portal is at http://127.0.0.1:$(PORT)/ and its admin at http://127.0.0.1:$(PORT)/admin/"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(BIN)/.installed-dev
+# axe-core, which the browser tests inject to check accessibility (package.json), from npm.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+test: $(BIN)/.installed-dev node_modules/.package-lock.json
 	$(BIN)/pytest -n auto
 
 # A real Elasticsearch node (from Maven Central, cached outside the repository) on

@@ -78,6 +78,9 @@ class PublicPartnershipChooserViewSet(ChooserViewSet):
     chosen_view_class = PublicPartnershipChosenView
     chosen_multiple_view_class = PublicPartnershipChosenMultipleView
     creation_form_class = None
+    # Only the fields that ask for it use this chooser; every other partnership field keeps
+    # the register's own (otherwise Wagtail would make this the default for the model).
+    register_widget = False
 
     def get_object_list(self):
         from knowledge.models import Partnership

@@ -112,3 +112,19 @@ def test_a_page_editor_cannot_link_an_internal_partnership(page_editor, partners
 
     assert not form.is_valid()
     assert "partnerships" in form.errors
+
+
+def test_register_forms_keep_the_registers_chooser_and_evidence_uses_the_public_one(client):
+    from tests.best_practice.factories import PracticePageFactory
+
+    client.force_login(get_user_model().objects.create_superuser("boss", "", "pw"))
+    register_chooser = reverse("wagtailsnippetchoosers_knowledge_partnership:choose")
+    public_chooser = reverse("public_partnership_chooser:choose")
+
+    agreement_form = client.get(reverse("wagtailsnippets_knowledge_agreement:add")).content
+    practice = PracticePageFactory()
+    practice_form = client.get(reverse("wagtailadmin_pages:edit", args=[practice.pk])).content
+
+    assert register_chooser.encode() in agreement_form
+    assert public_chooser.encode() not in agreement_form
+    assert public_chooser.encode() in practice_form
