@@ -5,9 +5,10 @@ import django_filters
 from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from dialogue.models import Commitment, Registration, Speaker
+from portal.autosave import PortalSnippetViewSet
 
 
 class CommitmentFilterSet(WagtailFilterSet):
@@ -22,7 +23,7 @@ class CommitmentFilterSet(WagtailFilterSet):
         return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
 
 
-class CommitmentViewSet(SnippetViewSet):
+class CommitmentViewSet(PortalSnippetViewSet):
     model = Commitment
     icon = "tasks"
     menu_label = "Commitments"
@@ -33,7 +34,7 @@ class CommitmentViewSet(SnippetViewSet):
     search_fields = ["promise", "details", "made_by_office"]
 
 
-class SpeakerViewSet(SnippetViewSet):
+class SpeakerViewSet(PortalSnippetViewSet):
     model = Speaker
     icon = "user"
     menu_label = "Speakers"

@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.coreutils import multigetattr
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 
 from knowledge import admin_filters, admin_panels
 from knowledge.admin_forms import KPIMeasurementForm
@@ -28,6 +28,7 @@ from knowledge.register_columns import (
     export_fields,
     headings_for,
 )
+from portal.autosave import PortalSnippetViewSet
 
 
 class FlagsColumn(Column):
@@ -62,7 +63,7 @@ class PartnershipIndexView(IndexView):
         )
 
 
-class PartnershipViewSet(SnippetViewSet):
+class PartnershipViewSet(PortalSnippetViewSet):
     chooser_viewset_class = RegisterChooserViewSet
     model = Partnership
     icon = "group"
@@ -89,7 +90,7 @@ class PartnershipViewSet(SnippetViewSet):
         )
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(PortalSnippetViewSet):
     model = Organisation
     icon = "site"
     menu_label = "Organisations"
@@ -101,7 +102,7 @@ class OrganisationViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
-class AgreementViewSet(SnippetViewSet):
+class AgreementViewSet(PortalSnippetViewSet):
     chooser_viewset_class = RegisterChooserViewSet
     model = Agreement
     icon = "doc-full"
@@ -130,7 +131,7 @@ class AgreementViewSet(SnippetViewSet):
         return Agreement.objects.select_related("partnership")
 
 
-class AnnualReviewViewSet(SnippetViewSet):
+class AnnualReviewViewSet(PortalSnippetViewSet):
     chooser_viewset_class = RegisterChooserViewSet
     model = AnnualReview
     icon = "calendar-check"
@@ -157,7 +158,7 @@ class AnnualReviewViewSet(SnippetViewSet):
         return AnnualReview.objects.select_related("partnership")
 
 
-class KPIMeasurementViewSet(SnippetViewSet):
+class KPIMeasurementViewSet(PortalSnippetViewSet):
     chooser_viewset_class = RegisterChooserViewSet
     model = KPIMeasurement
     icon = "table"
@@ -172,7 +173,7 @@ class KPIMeasurementViewSet(SnippetViewSet):
         return KPIMeasurement.objects.select_related("kpi")
 
 
-class ResearchProjectViewSet(SnippetViewSet):
+class ResearchProjectViewSet(PortalSnippetViewSet):
     model = ResearchProject
     icon = "doc-empty-inverse"
     menu_label = "Research projects"
