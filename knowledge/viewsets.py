@@ -28,7 +28,12 @@ from knowledge.register_columns import (
     export_fields,
     headings_for,
 )
-from portal.autosave import PortalSnippetViewSet
+from portal.autosave import (
+    CreateWithoutAutosave,
+    EditWithAutosaveForDraftsOnly,
+    PortalSnippetViewSet,
+)
+from portal.storage_errors import StorageErrorsAreFormErrors
 
 
 class FlagsColumn(Column):
@@ -102,7 +107,17 @@ class OrganisationViewSet(PortalSnippetViewSet):
     copy_view_enabled = False
 
 
+class AgreementCreateView(StorageErrorsAreFormErrors, CreateWithoutAutosave):
+    file_field = "signed_scan"
+
+
+class AgreementEditView(StorageErrorsAreFormErrors, EditWithAutosaveForDraftsOnly):
+    file_field = "signed_scan"
+
+
 class AgreementViewSet(PortalSnippetViewSet):
+    add_view_class = AgreementCreateView
+    edit_view_class = AgreementEditView
     chooser_viewset_class = RegisterChooserViewSet
     model = Agreement
     icon = "doc-full"
