@@ -1,5 +1,6 @@
 """The reader's search page, its JSON twin for API clients, and title suggestions."""
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.http import JsonResponse
@@ -7,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from search import facets
+from search import corrections, facets
 from search.query import PAGE_SIZE, SearchQuery
 from search.service import run_search, suggest
 from search.statistics import promotions_for, record
@@ -39,10 +40,11 @@ def search_view(request):
         query.page = pages
         results = run_search(query)
     name_partnerships(results)
-    promoted = []
+    promoted, offers = [], {}
     if query.page == 1:
         record(query.text, results.total)
         promoted = promotions_for(query.text, request)
+        offers = other_questions(query, results.total)
     if wants_json(request):
         return JsonResponse(
             {
@@ -56,6 +58,9 @@ def search_view(request):
                 "page": query.page,
                 "pages": pages,
                 "notes": results.notes,
+                "offers": {
+                    name: {"q": offer.text, "total": offer.total} for name, offer in offers.items()
+                },
                 "promoted": [
                     {**item, "url": request.build_absolute_uri(item["url"])} for item in promoted
                 ],
@@ -117,6 +122,9 @@ def search_view(request):
             "next_link": _link(query, page=query.page + 1) if query.page < pages else "",
             "max_query_length": MAX_QUERY_LENGTH,
             "refinements": refinements(query) if query.text else [],
+            "offers": [
+                (name, offer, _link(query, q=offer.text, page="")) for name, offer in offers.items()
+            ],
             "browse_sections": browse_sections(request) if not results.total else [],
             "sort_links": {
                 "relevance": _link(query, sort="relevance"),
@@ -127,6 +135,24 @@ def search_view(request):
 
 
 REFINABLE = ("kind", "province", "setting", "category", "rating")
+FEW = 3  # fewer results than this, and a better spelling is offered
+
+
+def other_questions(query: SearchQuery, total: int) -> dict[str, corrections.Offer]:
+    """For a search that found little: a spelling from the index's words; for one that found
+    nothing, the question with only the words that find something (same filters)."""
+    if not query.text or total >= FEW:
+        return {}
+
+    def count(text: str) -> int:
+        return run_search(replace(query, text=text, page=1, notes=[])).total
+
+    offers = {}
+    if (spelling := corrections.spelling(query.text, count)) and spelling.total > total:
+        offers["spelling"] = spelling
+    if not total and not offers and (shorter := corrections.fewer_words(query.text, count)):
+        offers["fewer_words"] = shorter
+    return offers
 
 
 def refinements(query: SearchQuery) -> list[dict]:

@@ -1,0 +1,76 @@
+"""What a search that finds little offers (search issue): "Did you mean …?" from the words of
+the index, and the question with only the words that find something."""
+
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.core.management import call_command
+
+from knowledge.models.choices import Visibility
+from search.corrections import VOCABULARY_KEY, spelling
+from tests.best_practice.factories import PracticePageFactory
+from tests.knowledge.factories import PartnershipFactory, PartnershipsSectionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_vocabulary():
+    cache.delete(VOCABULARY_KEY)
+    yield
+    cache.delete(VOCABULARY_KEY)
+
+
+@pytest.fixture
+def library():
+    PartnershipsSectionPageFactory()
+    PracticePageFactory(title="Rural farm watch patrols")
+    PracticePageFactory(title="Street lighting in informal settlements")
+    call_command("rebuild_search_index", stdout=io.StringIO())
+
+
+def offers(client, q: str) -> dict:
+    response = client.get("/search/", {"q": q, "format": "json"})
+    return response.json()["offers"]
+
+
+def test_a_misspelt_question_is_offered_the_indexs_spelling(client, library):
+    found = offers(client, "strete lightning")
+
+    assert found["spelling"]["q"] == "street lighting"
+    assert found["spelling"]["total"] >= 1
+
+
+def test_the_offer_is_a_link_on_the_page(client, library):
+    page = BeautifulSoup(client.get("/search/", {"q": "rurl"}).content, "html.parser")
+
+    link = page.select_one(".offer a")
+    assert link.get_text() == "rural"
+    assert link["href"].startswith("?q=rural")
+
+
+def test_a_question_that_finds_enough_gets_no_offer(client, library):
+    assert offers(client, "rural farm watch") == {}
+
+
+def test_only_words_that_find_something_are_offered(client, library):
+    found = offers(client, "farm xylophone quasar zebu")
+
+    assert "spelling" not in found
+    assert found["fewer_words"] == {"q": "farm", "total": 1}
+
+
+def test_an_internal_partnerships_words_are_never_offered(client, deliver, library):
+    partnership = deliver(lambda: PartnershipFactory(title="Okapiland liaison patrols"))
+    # while it is public, its words are offered
+    assert offers(client, "okapilnd")["spelling"]["q"] == "okapiland"
+
+    partnership.visibility = Visibility.INTERNAL
+    deliver(partnership.save)
+
+    # the cached vocabulary still holds the word; no offer may bring it back, even one that a
+    # search would count results for
+    assert "okapiland" not in str(offers(client, "okapilnd patrols"))
+    assert spelling("okapilnd", count=lambda text: 5) is None
