@@ -4,7 +4,7 @@ their documents are built from (discovered by the search app when it is ready)."
 from best_practice.models import EvidenceItem, MasterClassPage, PracticePage
 from best_practice.models.choices import EvidenceRating
 from knowledge.models import Partnership
-from knowledge.search import public_references
+from knowledge.search import public_partnerships
 from search.documents import SearchDocument
 from search.facets import register_labels
 from search.projection import is_publicly_visible, stream_text
@@ -26,7 +26,7 @@ def project_practice(practice: PracticePage) -> SearchDocument | None:
         provinces=list(practice.provinces_implemented),
         settings=list(practice.place_settings),
         categories=[practice.strategy_category],
-        partnerships=public_references(
+        **public_partnerships(
             item.partnership for item in practice.evidence_items.all() if item.partnership
         ),
         rating=practice.evidence_rating,

@@ -5,7 +5,7 @@ from wagtail.models import CollectionViewRestriction
 
 from dialogue.models import Commitment, DialogueEventPage, DialogueSectionPage
 from knowledge.models import Organisation, Partnership
-from knowledge.search import public_references
+from knowledge.search import public_partnerships
 from portal.models import PortalDocument
 from search.documents import SearchDocument
 from search.projection import (
@@ -33,7 +33,7 @@ def project_event(event: DialogueEventPage) -> SearchDocument | None:
         body=" ".join([event.venue, stream_text(event.agenda), event.key_learnings, report_text]),
         date=event.local_start.date(),
         provinces=[event.province] if event.province else [],
-        partnerships=public_references(event.partnerships.all()),
+        **public_partnerships(event.partnerships.all()),
         topics=[event.theme],
     )
 
@@ -64,7 +64,7 @@ def project_commitment(commitment: Commitment) -> SearchDocument | None:
         ),
         date=commitment.made_on,
         provinces=list(commitment.provinces),
-        partnerships=public_references(commitment.partnerships.all()),
+        **public_partnerships(commitment.partnerships.all()),
     )
 
 

@@ -23,8 +23,14 @@ from search.projection import (
 from search.registry import Dependency, register
 
 
-def public_references(partnerships) -> list[str]:
-    return sorted({p.reference for p in partnerships if p.visibility == Visibility.PUBLIC})
+def public_partnerships(partnerships) -> dict:
+    """A document's partnership facet: the references of the public ones among
+    ``partnerships`` and their names (searchable words). Internal ones are left out."""
+    public = {p.reference: p.title for p in partnerships if p.visibility == Visibility.PUBLIC}
+    return {
+        "partnerships": sorted(public),
+        "partnership_names": [public[reference] for reference in sorted(public)],
+    }
 
 
 def project_partnership(partnership: Partnership) -> SearchDocument | None:
@@ -70,7 +76,7 @@ def project_publication(publication: PublicationPage) -> SearchDocument | None:
         date=publication.publication_date,
         provinces=list(publication.provinces),
         settings=list(publication.place_settings),
-        partnerships=public_references(publication.partnerships.all()),
+        **public_partnerships(publication.partnerships.all()),
         topics=[tag.name for tag in publication.topics.all()],
     )
 
@@ -88,7 +94,7 @@ def project_priority(priority: ResearchPriorityPage) -> SearchDocument | None:
         # The year facet is when things were published or happened, never a target date.
         date=priority.first_published_at.date() if priority.first_published_at else None,
         provinces=list(priority.provinces),
-        partnerships=public_references(priority.partnerships.all()),
+        **public_partnerships(priority.partnerships.all()),
     )
 
 

@@ -19,6 +19,7 @@ class SearchDocument:
     settings: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     partnerships: list[str] = field(default_factory=list)  # register references
+    partnership_names: list[str] = field(default_factory=list)  # their titles, as words
     rating: str = ""
     topics: list[str] = field(default_factory=list)
 

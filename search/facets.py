@@ -97,11 +97,12 @@ def facet_labels() -> dict[str, dict[str, str]]:
 
 
 def label_text(document: SearchDocument) -> list[str]:
-    """The labels of the document's facet values, as words a reader may type."""
+    """The labels of the document's facet values, as words a reader may type (for the
+    partnership facet, the names of the public partnerships its references stand for)."""
     found = []
     for facet in FACETS:
         if facet.name in ("year", "partnership"):
             continue  # numbers and register references, not words
         labels = facet.labels()
         found.extend(labels[value] for value in facet.values(document) if value in labels)
-    return found
+    return found + list(document.partnership_names)

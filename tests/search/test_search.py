@@ -309,3 +309,24 @@ def test_a_question_that_names_a_filter_offers_it_in_one_click(client):
     assert "province=gauteng" in offers["Province: Gauteng"]
     applied = client.get("/search/", {"q": "patrol in Gauteng", "province": "gauteng"})
     assert "Province: Gauteng" not in applied.content.decode().split("results-heading")[1]
+
+
+def test_the_names_of_cited_public_partnerships_are_searchable_words(client):
+    from best_practice.models import EvidenceItem
+    from tests.dialogue.factories import DialogueEventPageFactory
+
+    PartnershipsSectionPageFactory()
+    public = PartnershipFactory(title="Orlando night patrols")
+    internal = PartnershipFactory(title="Okapiland liaison", visibility=Visibility.INTERNAL)
+    practice = PracticePageFactory(title="Lights on the way home")
+    EvidenceItem.objects.create(
+        practice=practice, partnership=public, outcome="Robberies", effect="improved"
+    )
+    event = DialogueEventPageFactory(title="Safety roundtable")
+    event.partnerships.set([public, internal])
+    event.save_revision().publish()
+    call_command("rebuild_search_index", stdout=io.StringIO())
+
+    titles = {hit["title"] for hit in search(client, q="Orlando")["results"]}
+    assert {"Lights on the way home", "Safety roundtable", "Orlando night patrols"} <= titles
+    assert search(client, q="Okapiland")["total"] == 0

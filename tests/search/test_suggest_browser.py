@@ -57,3 +57,21 @@ def test_without_a_choice_enter_submits_the_search(live_server, browser_page):
         page.keyboard.press("Enter")
     assert "/search/?q=patrols" in page.url
     assert "Rural farm watch patrols" in page.content()
+
+
+def test_long_words_wrap_on_a_phone(live_server, browser_page):
+    """A 390-pixel-wide phone: a result title, a highlight and the echoed query made of one
+    very long word wrap inside the page instead of widening it."""
+    long_word = "Neighbourhood" + "watch" * 16
+    PracticePageFactory(title=f"Patrols {long_word}", summary=f"About {long_word} patrols.")
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    for query in (long_word, f"{long_word}x{long_word}"):
+        page.goto(f"{live_server.url}/search/?q={query}")
+        widths = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] <= widths[1], (query[:20], widths)
+    assert long_word in page.content()  # the echoed query was on the page that fitted
