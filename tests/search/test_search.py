@@ -182,10 +182,12 @@ def test_results_are_highlighted_and_json_has_a_stable_shape(client, indexed_lib
         "page",
         "pages",
         "notes",
+        "offers",
         "promoted",
         "results",
         "facets",
     }
+    assert data["offers"] == {}  # it found something
     (hit,) = data["results"]
     assert set(hit) == {"id", "kind", "title", "url", "summary", "date", "highlight"}
     assert "<mark>robberies</mark>" in hit["highlight"]
