@@ -162,6 +162,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-za"
 TIME_ZONE = "Africa/Johannesburg"
+# Dates and numbers the South African way (portal/formats/en_ZA): Django has no en-ZA formats.
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_I18N = True
 USE_TZ = True
 
