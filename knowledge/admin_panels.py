@@ -11,6 +11,7 @@ from wagtail.admin.panels import (
 )
 
 from knowledge.models import COMPLIANCE_CHECKS
+from knowledge.widgets import ScanInput
 
 organisation_panels = [
     FieldPanel("name"),
@@ -98,7 +99,7 @@ agreement_panels = [
     ),
     MultiFieldPanel(
         [
-            FieldPanel("signed_scan"),
+            FieldPanel("signed_scan", widget=ScanInput),
             FieldPanel("scan_sha256", read_only=True),
             FieldPanel("scan_uploaded_at", read_only=True),
         ],

@@ -85,3 +85,24 @@ def test_removing_the_scan_clears_its_checksum():
     agreement.signed_scan = None
     agreement.save()
     assert agreement.scan_sha256 == ""
+
+
+def test_the_scan_shows_as_what_it_is_not_where_it_is_stored(client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+    from django.utils.timezone import localtime
+
+    agreement = AgreementFactory()
+    agreement.refresh_from_db()
+    client.force_login(get_user_model().objects.create_superuser("boss", "", "pw"))
+
+    page = (
+        client.get(reverse("wagtailsnippets_knowledge_agreement:edit", args=[agreement.pk]))
+        .content.decode()
+        .replace("\xa0", " ")
+    )
+
+    assert "Signed scan (PDF, " in page and " bytes)" in page
+    assert agreement.signed_scan.name not in page.replace(agreement.signed_scan.url, "")
+    assert agreement.scan_uploaded_at is not None
+    assert f"uploaded {localtime(agreement.scan_uploaded_at):%-d %B %Y}" in page
