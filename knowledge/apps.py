@@ -7,6 +7,7 @@ class KnowledgeConfig(AppConfig):
     verbose_name = "Knowledge management"
 
     def ready(self):
+        from knowledge import signals  # noqa: F401 (connects the receivers)
         from knowledge.groups import ensure_register_groups
 
         post_migrate.connect(

@@ -1,8 +1,10 @@
 """What the register notices by itself: flags computed from the data, never typed in.
 
 Most flags are SQL conditions, so the admin can filter on them and annotate a page of rows in
-one query. "Likely duplicate" compares partnerships with each other and is computed in Python
-from one query over the parties.
+one query. "Likely duplicate" compares partnerships with each other, so it is stored on each
+partnership (``Partnership.likely_duplicate``): recomputed for the partnerships concerned when
+a partnership or its parties change (``knowledge.signals``), and for the whole register by
+``manage.py refresh_register_flags`` (nightly).
 """
 
 from collections import defaultdict
@@ -87,10 +89,10 @@ def annotation_name(flag: Flag) -> str:
 def annotate_flags(queryset, today: date):
     """Add one boolean column per flag (``flag_agreement_expired`` ...) to ``queryset``.
 
-    Likely duplicates are found first (one query) and passed in as a list of ids.
+    Likely duplicates are read from the stored column.
     """
     conditions = _conditions(today)
-    conditions[Flag.LIKELY_DUPLICATE] = Q(pk__in=sorted(likely_duplicate_ids()))
+    conditions[Flag.LIKELY_DUPLICATE] = Q(likely_duplicate=True)
     return queryset.annotate(
         **{
             annotation_name(flag): Case(
@@ -104,7 +106,7 @@ def annotate_flags(queryset, today: date):
 def filter_by_flag(queryset, flag: Flag | str, today: date):
     flag = Flag(flag)
     if flag == Flag.LIKELY_DUPLICATE:
-        return queryset.filter(pk__in=likely_duplicate_ids())
+        return queryset.filter(likely_duplicate=True)
     return queryset.filter(_conditions(today)[flag])
 
 
@@ -132,14 +134,18 @@ def _overlap(first: set[tuple[str, str]], second: set[tuple[str, str]]) -> bool:
     return False
 
 
-def likely_duplicate_ids() -> set[int]:
-    """Open partnerships sharing a non-state partner organisation and overlapping ground.
+def likely_duplicate_ids(organisation_ids=None) -> set[int]:
+    """Open partnerships sharing a non-state partner organisation and overlapping ground
+    (among the parties of ``organisation_ids`` only, if given).
 
     Two partnerships of the same NGO in the same province (or the same precinct, for local
     ones) are probably one effort recorded twice, or two that should be merged.
     """
+    parties = PartnershipParty.objects.all()
+    if organisation_ids is not None:
+        parties = parties.filter(organisation_id__in=organisation_ids)
     rows = (
-        PartnershipParty.objects.exclude(partnership__status__in=CLOSED_STATUSES)
+        parties.exclude(partnership__status__in=CLOSED_STATUSES)
         .exclude(organisation__sector__in=STATE_SECTORS)
         .values_list(
             "organisation_id",
@@ -161,3 +167,42 @@ def likely_duplicate_ids() -> set[int]:
             if _overlap(first, second):
                 duplicates.update((first_id, second_id))
     return duplicates
+
+
+def refresh_likely_duplicates(partnership_ids=None, organisation_ids=()) -> int:
+    """Store the "likely duplicate" flag: for the whole register when no ids are given, else
+    for the partnerships that share a non-state organisation with ``partnership_ids`` or are
+    parties of ``organisation_ids`` (the only ones a change to those can affect). Returns how
+    many partnerships changed."""
+    if partnership_ids is None and not organisation_ids:
+        affected = Partnership.objects.all()
+        duplicates = likely_duplicate_ids()
+    else:
+        non_state = PartnershipParty.objects.exclude(organisation__sector__in=STATE_SECTORS)
+        organisations = set(organisation_ids) | set(
+            non_state.filter(partnership_id__in=partnership_ids or []).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        affected_ids = set(partnership_ids or []) | set(
+            non_state.filter(organisation_id__in=organisations).values_list(
+                "partnership_id", flat=True
+            )
+        )
+        # Each affected partnership's flag depends on every organisation it shares.
+        everything_they_share = set(
+            non_state.filter(partnership_id__in=affected_ids).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        affected = Partnership.objects.filter(pk__in=affected_ids)
+        duplicates = likely_duplicate_ids(everything_they_share) & affected_ids
+    raised = affected.filter(pk__in=duplicates, likely_duplicate=False).update(
+        likely_duplicate=True
+    )
+    lowered = (
+        affected.exclude(pk__in=duplicates)
+        .filter(likely_duplicate=True)
+        .update(likely_duplicate=False)
+    )
+    return raised + lowered

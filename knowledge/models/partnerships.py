@@ -79,6 +79,13 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
     visibility = models.CharField(
         max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL
     )
+    likely_duplicate = models.BooleanField(
+        default=False,
+        editable=False,
+        db_index=True,
+        help_text="Shares a non-state organisation and ground with another open partnership. "
+        "Kept up to date by the register (see knowledge/flags.py), never typed in.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

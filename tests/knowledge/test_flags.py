@@ -1,11 +1,13 @@
 """Each flag appears when its condition holds and disappears when it is fixed."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
 
 from knowledge.flags import Flag, annotate_flags, filter_by_flag, flags_of
-from knowledge.models import Partnership
+from knowledge.models import Partnership, PartnershipParty
 from knowledge.models.choices import AgreementStatus, Formality, PartnershipStatus, Scope
 from portal.taxonomy import Province, Sector
 from tests.knowledge.factories import (
@@ -137,3 +139,60 @@ def test_local_partnerships_in_different_precincts_are_not_duplicates():
     )
     well_kept(parties=[ngo], scope=Scope.LOCAL, provinces=[Province.GAUTENG], locality="Hillbrow")
     assert Flag.LIKELY_DUPLICATE not in flags(orlando)
+
+
+def test_the_likely_duplicate_flag_is_stored_and_follows_changes():
+    ngo = OrganisationFactory(sector=Sector.NGO)
+    other = OrganisationFactory(sector=Sector.NGO)
+    first = well_kept(parties=[ngo], provinces=[Province.GAUTENG])
+    second = well_kept(parties=[ngo], provinces=[Province.GAUTENG])
+    first.refresh_from_db()
+    assert first.likely_duplicate  # stored, not recomputed per request
+
+    # the second stops sharing the NGO: neither is a duplicate any more
+    second.parties.all().delete()
+    PartnershipParty.objects.create(partnership=second, organisation=other)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.likely_duplicate, second.likely_duplicate) == (False, False)
+
+    # closing a partnership clears its partner's flag too
+    PartnershipParty.objects.create(partnership=second, organisation=ngo)
+    first.refresh_from_db()
+    assert first.likely_duplicate
+    second.status = PartnershipStatus.TERMINATED
+    second.save()
+    first.refresh_from_db()
+    assert not first.likely_duplicate
+
+
+def test_the_nightly_command_repairs_the_stored_flag():
+    ngo = OrganisationFactory(sector=Sector.NGO)
+    first = well_kept(parties=[ngo], provinces=[Province.GAUTENG])
+    well_kept(parties=[ngo], provinces=[Province.GAUTENG])
+    Partnership.objects.update(likely_duplicate=False)  # as after a raw bulk import
+
+    out = io.StringIO()
+    call_command("refresh_register_flags", stdout=out)
+
+    first.refresh_from_db()
+    assert first.likely_duplicate
+    assert "2 partnership(s) changed" in out.getvalue()
+
+
+def test_the_register_listing_reads_flags_in_a_bounded_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    ngo = OrganisationFactory(sector=Sector.NGO)
+    for _ in range(12):
+        well_kept(parties=[ngo], provinces=[Province.GAUTENG])
+    client.force_login(get_user_model().objects.create_superuser("boss", "", "pw"))
+    url = reverse("wagtailsnippets_knowledge_partnership:list")
+    client.get(url)
+
+    with django_assert_max_num_queries(40):
+        response = client.get(url)
+    assert "Likely duplicate" in response.content.decode()
