@@ -171,3 +171,38 @@ def test_listing_search_finds_partnerships_by_title_and_reference(admin_client):
 
     assert found("taxi") == ["Safer taxi ranks"]
     assert found(wanted.reference) == ["Safer taxi ranks"]
+
+
+def test_the_portfolio_is_counted_by_the_database_in_bounded_queries(
+    django_assert_max_num_queries,
+):
+    import datetime
+    from decimal import Decimal
+
+    from knowledge.flags import Flag
+    from knowledge.models.choices import CostKind, CostPeriod
+    from knowledge.portfolio import portfolio_summary
+    from tests.knowledge.factories import CostFactory
+
+    two = PartnershipFactory(provinces=[Province.GAUTENG, Province.LIMPOPO])
+    PartnershipFactory(provinces=[Province.GAUTENG], status=PartnershipStatus.SUSPENDED)
+    CostFactory(partnership=two, kind=CostKind.EXPLICIT, amount="1000", period=CostPeriod.MONTHLY)
+    CostFactory(partnership=two, kind=CostKind.EXPLICIT, amount="500", period=CostPeriod.ONCE)
+    closed = PartnershipFactory(
+        status=PartnershipStatus.TERMINATED, provinces=[Province.FREE_STATE]
+    )
+    CostFactory(partnership=closed, kind=CostKind.EXPLICIT, amount="999", period=CostPeriod.ONCE)
+    for _ in range(20):  # more partnerships cost no more queries
+        PartnershipFactory(provinces=[Province.WESTERN_CAPE])
+
+    with django_assert_max_num_queries(6):
+        summary = portfolio_summary(datetime.date(2026, 11, 23))
+
+    assert summary.total == 23
+    provinces = dict(summary.by_province)
+    assert provinces[Province.GAUTENG.label] == 2
+    assert provinces[Province.LIMPOPO.label] == 1
+    assert provinces[Province.WESTERN_CAPE.label] == 20
+    assert dict(summary.by_status)[PartnershipStatus.SUSPENDED.label] == 1
+    assert dict(summary.by_flag)[Flag.NATIONAL_CANDIDATE] == 1
+    assert summary.explicit_annual_cost == Decimal("12500")  # 12 x 1,000 + 500; not the closed
