@@ -86,13 +86,17 @@ def annotation_name(flag: Flag) -> str:
     return "flag_" + flag.value.replace("-", "_")
 
 
+def flag_conditions(today: date) -> dict[Flag, Q]:
+    """Every flag as a condition on a partnership (likely duplicates: the stored column)."""
+    return {**_conditions(today), Flag.LIKELY_DUPLICATE: Q(likely_duplicate=True)}
+
+
 def annotate_flags(queryset, today: date):
     """Add one boolean column per flag (``flag_agreement_expired`` ...) to ``queryset``.
 
     Likely duplicates are read from the stored column.
     """
-    conditions = _conditions(today)
-    conditions[Flag.LIKELY_DUPLICATE] = Q(likely_duplicate=True)
+    conditions = flag_conditions(today)
     return queryset.annotate(
         **{
             annotation_name(flag): Case(
@@ -104,10 +108,7 @@ def annotate_flags(queryset, today: date):
 
 
 def filter_by_flag(queryset, flag: Flag | str, today: date):
-    flag = Flag(flag)
-    if flag == Flag.LIKELY_DUPLICATE:
-        return queryset.filter(likely_duplicate=True)
-    return queryset.filter(_conditions(today)[flag])
+    return queryset.filter(flag_conditions(today)[Flag(flag)])
 
 
 def flags_of(partnership) -> list[Flag]:
@@ -144,7 +145,13 @@ def likely_duplicate_ids(organisation_ids=None) -> set[int]:
     parties = PartnershipParty.objects.all()
     if organisation_ids is not None:
         parties = parties.filter(organisation_id__in=organisation_ids)
-    rows = (
+    rows = duplicate_rows_query(parties)
+    return duplicates_among(rows, Partnership._meta.get_field("provinces").to_python)
+
+
+def duplicate_rows_query(parties):
+    """The party rows the rule reads: open partnerships' non-state parties."""
+    return (
         parties.exclude(partnership__status__in=CLOSED_STATUSES)
         .exclude(organisation__sector__in=STATE_SECTORS)
         .values_list(
@@ -155,11 +162,15 @@ def likely_duplicate_ids(organisation_ids=None) -> set[int]:
             "partnership__locality",
         )
     )
-    field = Partnership._meta.get_field("provinces")
+
+
+def duplicates_among(rows, provinces_of) -> set[int]:
+    """The rule itself, on plain rows (organisation, partnership, scope, provinces, locality):
+    partnerships of one organisation whose ground overlaps. Also used by migration 0005."""
     by_organisation = defaultdict(dict)
     for organisation_id, partnership_id, scope, provinces, locality in rows:
         by_organisation[organisation_id][partnership_id] = _areas(
-            scope, field.to_python(provinces), locality
+            scope, provinces_of(provinces), locality
         )
     duplicates = set()
     for partnerships in by_organisation.values():

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Case, Count, DecimalField, F, Q, Sum, When
 
-from knowledge.flags import Flag, _conditions
+from knowledge.flags import Flag, flag_conditions
 from knowledge.models import Cost, Partnership, Risk
 from knowledge.models.choices import (
     CLOSED_STATUSES,
@@ -39,11 +39,6 @@ def _labelled(counts: dict, choices) -> list[tuple[str, int]]:
 
 def _count_by(queryset, name: str) -> dict:
     return dict(queryset.values_list(name).annotate(n=Count("pk")).order_by())
-
-
-def flag_conditions(today: date) -> dict[Flag, Q]:
-    """Every flag as a condition on a partnership (likely duplicates: the stored column)."""
-    return {**_conditions(today), Flag.LIKELY_DUPLICATE: Q(likely_duplicate=True)}
 
 
 def portfolio_summary(today: date) -> PortfolioSummary:

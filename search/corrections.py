@@ -32,16 +32,21 @@ class Offer:
     total: int  # how many results it finds
 
 
-def vocabulary() -> frozenset[str]:
+def vocabulary() -> tuple[str, ...]:
+    """The words, sorted (difflib's candidates, in a stable order)."""
     words = cache.get(VOCABULARY_KEY)
     if words is None:
         titles = IndexedDocument.objects.values_list("title", flat=True).iterator()
         labels = [label for named in facet_labels().values() for label in named.values()]
-        words = frozenset(
-            word
-            for text in (*titles, *labels)
-            for word in WORD.findall(fold(text))
-            if len(word) >= SHORTEST and not word.isdigit()
+        words = tuple(
+            sorted(
+                {
+                    word
+                    for text in (*titles, *labels)
+                    for word in WORD.findall(fold(text))
+                    if len(word) >= SHORTEST and not word.isdigit()
+                }
+            )
         )
         cache.set(VOCABULARY_KEY, words, VOCABULARY_SECONDS)
     return words
@@ -56,7 +61,7 @@ def still_indexed(word: str) -> bool:
     return IndexedDocument.objects.filter(title_folded__contains=word).exists()
 
 
-def _correct(word: str, words: frozenset[str], choices: list[str]) -> str:
+def _correct(word: str, words: frozenset[str], choices: tuple[str, ...]) -> str:
     folded = fold(word)
     if len(folded) < SHORTEST or folded in words or folded in STOP_WORDS or not folded.isalpha():
         return word
@@ -67,8 +72,8 @@ def _correct(word: str, words: frozenset[str], choices: list[str]) -> str:
 def spelling(text: str, count) -> Offer | None:
     """The question with its unknown words replaced by the closest words of the index, if that
     finds something. ``count(text)`` is how many results a question finds."""
-    words = vocabulary()
-    choices = sorted(words)
+    choices = vocabulary()
+    words = frozenset(choices)
     corrected = []
     for token in TOKEN.findall(text):
         if token.startswith('"') or token.startswith("-"):
