@@ -29,6 +29,9 @@ SORTS = {
 }
 
 
+UNRATED = "unrated"
+
+
 class PracticeFilterForm(UrlFilterForm):
     category = forms.ChoiceField(
         label="Strategy", required=False, choices=with_all(StrategyCategory.choices, "All")
@@ -38,7 +41,9 @@ class PracticeFilterForm(UrlFilterForm):
         label="Implemented in", required=False, choices=with_all(Province.choices, "Anywhere")
     )
     rating = forms.ChoiceField(
-        label="Evidence rating", required=False, choices=with_all(EvidenceRating.choices, "Any")
+        label="Evidence rating",
+        required=False,
+        choices=with_all([*EvidenceRating.choices, (UNRATED, "Not yet rated")], "Any"),
     )
     structure = forms.ChoiceField(
         label="Who is involved", required=False, choices=with_all(Structure.choices, "Anyone")
@@ -56,6 +61,11 @@ class PracticeFilterForm(UrlFilterForm):
         "rating": "evidence_rating",
         "structure": "structures__has",
     }
+
+    def condition(self, name: str, value) -> dict:
+        if name == "rating" and value == UNRATED:
+            return {"evidence_rating": ""}
+        return super().condition(name, value)
 
     def order(self, queryset, sort: str):
         return SORTS.get(sort, SORTS["priority"])(queryset)

@@ -5,8 +5,13 @@ from dataclasses import dataclass
 
 from wagtail import hooks
 
-from best_practice.models import BestPracticeSectionPage, PracticePage
-from knowledge.profile_sections import PROFILE_SECTIONS_HOOK, ProfileLink, ProfileSection
+from best_practice.models import BestPracticeSectionPage, EvidenceItem, PracticePage
+from knowledge.profile_sections import (
+    ORGANISATION_SECTIONS_HOOK,
+    PROFILE_SECTIONS_HOOK,
+    ProfileLink,
+    ProfileSection,
+)
 from portal.home_sections import HOME_SECTIONS_HOOK, HomeSection
 
 FEATURED_PRACTICES = 3
@@ -19,17 +24,49 @@ class FeaturedPractice:
     summary: str
 
 
+@dataclass(frozen=True)
+class Outcome:
+    outcome: str
+    effect: str
+    practice_title: str
+    practice_url: str
+
+
 @hooks.register(PROFILE_SECTIONS_HOOK)
-def practices_evidenced(request, partnership) -> ProfileSection:
+def outcomes_recorded(request, partnership) -> ProfileSection:
+    """The outcomes measured in the evidence items that cite it, with the practice of each."""
+    items = (
+        EvidenceItem.objects.filter(
+            partnership=partnership,
+            practice__in=PracticePage.objects.live().public().values("pk"),
+        )
+        .select_related("practice")
+        .order_by("practice__title", "sort_order")
+    )
+    return ProfileSection(
+        heading="Outcomes recorded in the best-practice library",
+        order=20,
+        template="best_practice/includes/profile_outcomes.html",
+        items=[
+            Outcome(
+                i.outcome, i.get_effect_display(), i.practice.title, i.practice.get_url(request)
+            )
+            for item in items
+        ],
+    )
+
+
+@hooks.register(ORGANISATION_SECTIONS_HOOK)
+def practices_of_organisation(request, partnerships) -> ProfileSection:
     practices = (
         PracticePage.objects.live()
         .public()
-        .filter(evidence_items__partnership=partnership)
+        .filter(evidence_items__partnership__in=partnerships.values("pk"))
         .distinct()
         .order_by("title")
     )
     return ProfileSection(
-        heading="Practices it gives evidence for",
+        heading="Practices its partnerships give evidence for",
         order=20,
         items=[
             ProfileLink(p.title, p.get_url(request), p.get_strategy_category_display())

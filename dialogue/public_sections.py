@@ -76,3 +76,20 @@ def events_on_profile(request, partnership) -> ProfileSection:
             ProfileLink(e.title, e.get_url(request), f"{e.local_start:%-d %B %Y}") for e in events
         ],
     )
+
+
+def events_of_organisation(request, partnerships) -> ProfileSection:
+    events = (
+        DialogueEventPage.objects.live()
+        .public()
+        .filter(partnerships__in=partnerships.values("pk"))
+        .distinct()
+        .order_by("-starts_at")
+    )
+    return ProfileSection(
+        heading="Dialogue events that discussed its partnerships",
+        order=35,
+        items=[
+            ProfileLink(e.title, e.get_url(request), f"{e.local_start:%-d %B %Y}") for e in events
+        ],
+    )

@@ -6,9 +6,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from dialogue.dashboard import OverdueCommitmentsPanel
-from dialogue.public_sections import commitments_on_profile, events_on_profile, upcoming_events
+from dialogue.public_sections import (
+    commitments_on_profile,
+    events_of_organisation,
+    events_on_profile,
+    upcoming_events,
+)
 from dialogue.viewsets import DialogueViewSetGroup, RegistrationViewSet
-from knowledge.profile_sections import PROFILE_SECTIONS_HOOK
+from knowledge.profile_sections import ORGANISATION_SECTIONS_HOOK, PROFILE_SECTIONS_HOOK
 from portal.home_sections import HOME_SECTIONS_HOOK
 
 register_snippet(DialogueViewSetGroup)
@@ -41,3 +46,4 @@ def add_overdue_commitments(request, panels):
 hooks.register(HOME_SECTIONS_HOOK, upcoming_events)
 hooks.register(PROFILE_SECTIONS_HOOK, commitments_on_profile)
 hooks.register(PROFILE_SECTIONS_HOOK, events_on_profile)
+hooks.register(ORGANISATION_SECTIONS_HOOK, events_of_organisation)

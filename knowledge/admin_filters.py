@@ -6,7 +6,7 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from knowledge.flags import Flag, filter_by_flag
 from knowledge.models import Agreement, AnnualReview, Organisation, Partnership
-from portal.taxonomy import Province, Sector
+from portal.taxonomy import Province, Sector, StrategicThrust
 
 
 class PartnershipFilterSet(WagtailFilterSet):
@@ -15,6 +15,9 @@ class PartnershipFilterSet(WagtailFilterSet):
     )
     sector = django_filters.ChoiceFilter(
         label="Partner sector", choices=Sector.choices, method="filter_sector"
+    )
+    thrust = django_filters.ChoiceFilter(
+        label="Strategic thrust", choices=StrategicThrust.choices, method="filter_thrust"
     )
     flag = django_filters.ChoiceFilter(label="Flag", choices=Flag.choices, method="filter_flag")
 
@@ -27,6 +30,9 @@ class PartnershipFilterSet(WagtailFilterSet):
 
     def filter_sector(self, queryset, name, value):
         return queryset.filter(parties__organisation__sector=value).distinct()
+
+    def filter_thrust(self, queryset, name, value):
+        return queryset.filter(thrusts__has=value)
 
     def filter_flag(self, queryset, name, value):
         return filter_by_flag(queryset, value, timezone.localdate())

@@ -70,7 +70,18 @@ partnership_edit_handler = TabbedInterface(
         ),
         ObjectList(
             [
-                InlinePanel("kpis", heading="KPIs", label="KPI"),
+                InlinePanel(
+                    "kpis",
+                    heading="KPIs",
+                    label="KPI",
+                    panels=[
+                        FieldPanel("indicator"),
+                        FieldRowPanel(
+                            [FieldPanel("unit"), FieldPanel("baseline"), FieldPanel("target")]
+                        ),
+                        FieldPanel("is_public"),
+                    ],
+                ),
                 InlinePanel("value_delivered", heading="Value delivered", label="Benefit"),
             ],
             heading="KPIs and value",
@@ -118,6 +129,7 @@ annual_review_panels = [
     FieldPanel("findings"),
     FieldPanel("findings_notes"),
     FieldPanel("recommendation"),
+    FieldPanel("public_summary"),
 ]
 
 kpi_measurement_panels = [

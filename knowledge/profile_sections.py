@@ -2,7 +2,9 @@
 assessments) without the register importing them.
 
 An app registers ``fn(request, partnership) -> ProfileSection | None`` under
-``PROFILE_SECTIONS_HOOK``; sections without items are not shown.
+``PROFILE_SECTIONS_HOOK``; sections without items are not shown. The same goes for an
+organisation's public page: ``fn(request, partnerships) -> ProfileSection | None`` under
+``ORGANISATION_SECTIONS_HOOK``, given the queryset of the public partnerships it takes part in.
 """
 
 from dataclasses import dataclass, field
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field
 from wagtail import hooks
 
 PROFILE_SECTIONS_HOOK = "partnership_profile_sections"
+ORGANISATION_SECTIONS_HOOK = "organisation_profile_sections"
 
 
 @dataclass(frozen=True)
@@ -29,8 +32,16 @@ class ProfileSection:
     order: int = 100
     template: str = ""
     extra: dict = field(default_factory=dict)
+    anchor: str = ""  # the section's id on the page, for links to it
 
 
 def collect_profile_sections(request, partnership) -> list[ProfileSection]:
     sections = [build(request, partnership) for build in hooks.get_hooks(PROFILE_SECTIONS_HOOK)]
+    return sorted((s for s in sections if s and s.items), key=lambda s: s.order)
+
+
+def collect_organisation_sections(request, partnerships) -> list[ProfileSection]:
+    sections = [
+        build(request, partnerships) for build in hooks.get_hooks(ORGANISATION_SECTIONS_HOOK)
+    ]
     return sorted((s for s in sections if s and s.items), key=lambda s: s.order)

@@ -33,10 +33,14 @@ class ChoiceListField(models.TextField):
     def contribute_to_class(self, cls, name, private_only=False):
         super().contribute_to_class(cls, name, private_only=private_only)
 
-        def get_labels(instance, field=self):
+        def get_choices(instance, field=self):
             labels = dict(field.vocabulary.choices)
-            return [labels.get(value, value) for value in getattr(instance, field.attname)]
+            return [(value, labels.get(value, value)) for value in getattr(instance, field.attname)]
 
+        def get_labels(instance):
+            return [label for _, label in get_choices(instance)]
+
+        setattr(cls, f"get_{name}_choices", get_choices)
         setattr(cls, f"get_{name}_labels", get_labels)
 
     def _ordered(self, values) -> list[str]:

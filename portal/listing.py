@@ -22,9 +22,13 @@ class UrlFilterForm(forms.Form):
     lookups: dict[str, str] = {}
     joined: frozenset[str] = frozenset()
 
+    def condition(self, name: str, value) -> dict:
+        """The ORM condition a filter's value stands for."""
+        return {self.lookups[name]: value}
+
     def apply(self, queryset):
         for name, value in self.valid_filters().items():
-            condition = {self.lookups[name]: value}
+            condition = self.condition(name, value)
             if name in self.joined:
                 matching = queryset.model._default_manager.filter(**condition).values("pk")
                 queryset = queryset.filter(pk__in=matching)

@@ -4,8 +4,15 @@ published assessments on partnership profiles."""
 from django.urls import path
 from wagtail import hooks
 
-from knowledge.profile_sections import PROFILE_SECTIONS_HOOK, ProfileSection
+from knowledge.models import PartnershipsSectionPage
+from knowledge.profile_sections import (
+    ORGANISATION_SECTIONS_HOOK,
+    PROFILE_SECTIONS_HOOK,
+    ProfileLink,
+    ProfileSection,
+)
 from reference_group.admin_views import ReviewView, review_attachment
+from reference_group.models import Assessment
 from reference_group.public_sections import criterion_summaries, published_assessments
 from reference_group.viewsets import ReferenceGroupViewSetGroup
 
@@ -52,5 +59,32 @@ def assessments_on_profile(request, partnership) -> ProfileSection:
         order=40,
         items=list(assessments),
         template="reference_group/includes/profile_assessments.html",
+        anchor="assessments",
         extra={"summaries": summaries, "overall": overall},
+    )
+
+
+@hooks.register(ORGANISATION_SECTIONS_HOOK)
+def assessments_of_organisation(request, partnerships) -> ProfileSection | None:
+    """Published assessments of its partnerships, each linking to the profile that shows it."""
+    section = PartnershipsSectionPage.objects.live().public().first()
+    if section is None:
+        return None
+    assessments = (
+        Assessment.objects.published()
+        .filter(partnership__in=partnerships.values("pk"))
+        .select_related("group", "partnership")
+        .order_by("-published_at")
+    )
+    return ProfileSection(
+        heading="Independent assessments of its partnerships",
+        order=40,
+        items=[
+            ProfileLink(
+                f"{a.group.name} on {a.partnership.title}",
+                section.profile_url(a.partnership) + "#assessments",
+                f"{a.published_at:%-d %B %Y}",
+            )
+            for a in assessments
+        ],
     )

@@ -11,7 +11,11 @@ PRACTICES_PER_PAGE = 20
 class BestPracticeSectionPage(SectionIndexPage):
     """The practice library: filters, sort orders, and a matrix of where evidence is thin."""
 
-    subpage_types = ["best_practice.PracticePage", "portal.StandardPage"]
+    subpage_types = [
+        "best_practice.PracticePage",
+        "best_practice.EvidenceGuidePage",
+        "portal.StandardPage",
+    ]
 
     class Meta:
         verbose_name = "Best practice section"

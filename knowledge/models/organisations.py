@@ -8,10 +8,18 @@ from wagtail.search import index
 from portal.fields import ChoiceListField
 from portal.taxonomy import Province, Sector
 
+from .choices import Visibility
+
 npo_number_validator = RegexValidator(
     r"^\d{3}-\d{3}(-NPO)?$", "Write an NPO number as 123-456 or 123-456-NPO."
 )
 psira_number_validator = RegexValidator(r"^\d{5,10}$", "A PSIRA number is 5 to 10 digits.")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def public(self):
+        """Organisations readers may know of: those taking part in a public partnership."""
+        return self.filter(partnership_roles__partnership__visibility=Visibility.PUBLIC).distinct()
 
 
 class Organisation(index.Indexed, models.Model):
@@ -42,6 +50,8 @@ class Organisation(index.Indexed, models.Model):
     contact_role = models.CharField(max_length=200, blank=True)
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("name"),

@@ -1,6 +1,7 @@
 """What a partnership is worth and what it costs: KPIs, value delivered, risks and costs.
 
-All are private to register staff; none appears on a public profile.
+All are private to register staff, except the KPIs an editor marks public: those show on the
+public profile with their target, latest measurement and trend.
 """
 
 from decimal import Decimal
@@ -24,6 +25,12 @@ class KPI(Orderable):
     unit = models.CharField(max_length=60, help_text="For example: incidents, %, meetings held.")
     baseline = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     target = models.DecimalField(max_digits=14, decimal_places=2)
+    is_public = models.BooleanField(
+        "show on the public profile",
+        default=False,
+        help_text="Its target, measurements and trend appear on the profile of a public "
+        "partnership. Measurement notes stay private.",
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = "KPI"

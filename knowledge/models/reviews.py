@@ -38,6 +38,13 @@ class AnnualReview(models.Model):
     recommendation = models.CharField(
         max_length=20, choices=ReviewRecommendation.choices, blank=True
     )
+    public_summary = models.TextField(
+        blank=True,
+        max_length=1500,
+        help_text="What readers may know of this review, in plain words. Shown with its "
+        "completion date on the profile of a public partnership once the review is completed; "
+        "every other field of the review stays internal.",
+    )
 
     class Meta:
         ordering = ["-year", "partnership__reference"]

@@ -6,6 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from portal.listing import filtered_listing
 from portal.models import SectionIndexPage
 
+from .organisations import Organisation
 from .partnerships import Partnership
 
 PROFILES_PER_PAGE = 20
@@ -42,21 +43,30 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
             "partnership_profile", kwargs={"reference": partnership.reference}
         )
 
+    def organisation_url(self, organisation) -> str:
+        """The public page of an organisation that takes part in a public partnership."""
+        return self.url + self.reverse_subpage(
+            "organisation_profile", kwargs={"pk": organisation.pk}
+        )
+
     def get_sitemap_urls(self, request=None):
-        """The section itself and every public partnership profile."""
+        """The section itself, every public partnership profile and every public organisation."""
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         for reference, updated_at in Partnership.objects.public().values_list(
             "reference", "updated_at"
         ):
             urls.append({"location": f"{base}{reference}/", "lastmod": updated_at})
+        for pk in Organisation.objects.public().values_list("pk", flat=True):
+            urls.append({"location": f"{base}organisations/{pk}/"})
         return urls
 
     @path("")
     def partnership_list(self, request):
         from knowledge.public_filters import PartnershipFilterForm
+        from knowledge.register_charts import filtered_link, register_charts
 
-        partnerships = Partnership.objects.public().prefetch_related("parties__organisation")
+        partnerships = Partnership.objects.public()
         context = filtered_listing(
             request,
             PartnershipFilterForm(request.GET),
@@ -64,6 +74,8 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
             PROFILES_PER_PAGE,
             "partnerships",
         )
+        if not context["filters_applied"]:
+            context["charts"] = register_charts(partnerships, filtered_link(self.url))
         return self.render(request, context_overrides=context)
 
     @re_path(r"^(?P<reference>[A-Z]+-\d{4}-\d{4,})/$")
@@ -72,6 +84,7 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
             Partnership.objects.public().prefetch_related("parties__organisation"),
             reference=reference,
         )
+        from knowledge import achievements
         from knowledge.profile_sections import collect_profile_sections
 
         from .publications import PublicationPage
@@ -89,5 +102,30 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
                 "partnership": partnership,
                 "publications": publications,
                 "profile_sections": collect_profile_sections(request, partnership),
+                "kpis": achievements.public_kpis(partnership),
+                "review": achievements.latest_public_review(partnership),
+                "agreement": achievements.signed_agreement(partnership),
+            },
+        )
+
+    @path("organisations/<int:pk>/")
+    def organisation_profile(self, request, pk):
+        """An organisation's public page: only for one in a public partnership, never with
+        its contact person, and listing only its public partnerships."""
+        from knowledge.profile_sections import collect_organisation_sections
+
+        organisation = get_object_or_404(Organisation.objects.public(), pk=pk)
+        partnerships = (
+            Partnership.objects.public()
+            .filter(parties__organisation=organisation)
+            .order_by("reference")
+        )
+        return self.render(
+            request,
+            template="knowledge/organisation_profile.html",
+            context_overrides={
+                "organisation": organisation,
+                "partnerships": partnerships,
+                "organisation_sections": collect_organisation_sections(request, partnerships),
             },
         )

@@ -20,7 +20,7 @@ class HomePage(BasePage):
     """The site root: introduces the portal and shows what is new in each section."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [*SECTION_PAGE_TYPES, "portal.StandardPage"]
+    subpage_types = [*SECTION_PAGE_TYPES, "portal.StandardPage", "portal.GlossaryPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):

@@ -51,3 +51,10 @@ def site_footer(context):
     if notice is not None and not notice.live:
         notice = None
     return {"footer": footer, "privacy_notice_page": notice, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """This address without its query string, for OpenGraph and share links."""
+    request = context.get("request")
+    return request.build_absolute_uri(request.path) if request is not None else ""

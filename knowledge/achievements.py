@@ -1,0 +1,164 @@
+"""What a public partnership has achieved, as its profile shows it: the KPIs editors made public
+(target, latest measurement, trend), the latest completed annual review's public summary, and
+whether it has a signed agreement and for what term.
+
+Everything here is read with a fixed number of queries whatever the partnership's history, and
+nothing private is selected: measurement notes, the other review fields and the scan stay out.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch
+from django.utils.formats import date_format, number_format
+
+from .models import KPI, Agreement, AnnualReview, KPIMeasurement
+from .models.choices import AgreementStatus, ReviewStatus
+
+TREND_POINTS = 12  # the most recent measurements a trend chart draws
+CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 160, 48, 4
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    """A small line chart of measurements, as coordinates an SVG template draws."""
+
+    points: str
+    target_y: float | None
+    dots: list[tuple[float, float]]
+    width: int = CHART_WIDTH
+    height: int = CHART_HEIGHT
+
+
+@dataclass(frozen=True)
+class PublicKPI:
+    indicator: str
+    unit: str
+    baseline: Decimal | None
+    target: Decimal
+    measurements: list  # oldest first, at most TREND_POINTS, without their notes
+    chart: TrendChart | None
+
+    @property
+    def latest(self):
+        return self.measurements[-1] if self.measurements else None
+
+    @property
+    def trend_label(self) -> str:
+        """What the trend chart shows, for screen readers (the values are also listed)."""
+        first, last = self.measurements[0], self.measurements[-1]
+        return (
+            f"{self.indicator}: {len(self.measurements)} measurements, from "
+            f"{number_format(first.value)} on {date_format(first.measured_on)} to "
+            f"{number_format(last.value)} on {date_format(last.measured_on)}; "
+            f"the dashed line is the target, {number_format(self.target)}"
+        )
+
+    @property
+    def target_met(self) -> bool | None:
+        """Whether the latest measurement reaches the target, read in the direction the
+        baseline implies (a target below the baseline is met by going down)."""
+        if self.latest is None:
+            return None
+        falling = self.baseline is not None and self.target < self.baseline
+        value = self.latest.value
+        return value <= self.target if falling else value >= self.target
+
+
+def trend_chart(values: list[Decimal], target: Decimal | None) -> TrendChart | None:
+    """Coordinates for the values (and the target line) scaled into the chart's box."""
+    if len(values) < 2:
+        return None
+    scale = [*values, target] if target is not None else list(values)
+    low, high = min(scale), max(scale)
+    span = (high - low) or Decimal(1)
+    inner_w, inner_h = CHART_WIDTH - 2 * CHART_PAD, CHART_HEIGHT - 2 * CHART_PAD
+
+    def y(value: Decimal) -> float:
+        return round(CHART_PAD + inner_h * float((high - value) / span), 1)
+
+    step = inner_w / (len(values) - 1)
+    dots = [(round(CHART_PAD + i * step, 1), y(v)) for i, v in enumerate(values)]
+    return TrendChart(
+        points=" ".join(f"{x},{y_}" for x, y_ in dots),
+        target_y=y(target) if target is not None else None,
+        dots=dots,
+    )
+
+
+def public_kpis(partnership) -> list[PublicKPI]:
+    """The partnership's public KPIs with their latest measurements: two queries."""
+    recent = Prefetch(
+        "measurements",
+        queryset=KPIMeasurement.objects.only("kpi_id", "measured_on", "value").order_by(
+            "-measured_on"
+        )[:TREND_POINTS],
+        to_attr="recent",
+    )
+    kpis = (
+        KPI.objects.filter(partnership=partnership, is_public=True)
+        .order_by("sort_order", "pk")
+        .prefetch_related(recent)
+    )
+    result = []
+    for kpi in kpis:
+        measurements = list(reversed(kpi.recent))
+        result.append(
+            PublicKPI(
+                indicator=kpi.indicator,
+                unit=kpi.unit,
+                baseline=kpi.baseline,
+                target=kpi.target,
+                measurements=measurements,
+                chart=trend_chart([m.value for m in measurements], kpi.target),
+            )
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class PublicReview:
+    year: int
+    completed_on: date
+    summary: str
+
+
+def latest_public_review(partnership) -> PublicReview | None:
+    """The latest completed annual review, as far as readers may know it."""
+    row = (
+        AnnualReview.objects.filter(partnership=partnership, status=ReviewStatus.COMPLETED)
+        .exclude(completed_on=None)
+        .order_by("-completed_on")
+        .values("year", "completed_on", "public_summary")
+        .first()
+    )
+    if row is None:
+        return None
+    return PublicReview(row["year"], row["completed_on"], row["public_summary"])
+
+
+@dataclass(frozen=True)
+class PublicAgreement:
+    kind: str
+    signed_on: date | None
+    effective_from: date | None
+    expires_on: date | None
+
+
+def signed_agreement(partnership) -> PublicAgreement | None:
+    """The current signed agreement's kind and term; never its scan, signatories or notes."""
+    agreement = (
+        Agreement.objects.filter(partnership=partnership, status=AgreementStatus.SIGNED)
+        .order_by("-signed_on", "-pk")
+        .only("kind", "signed_on", "effective_from", "expires_on")
+        .first()
+    )
+    if agreement is None:
+        return None
+    return PublicAgreement(
+        agreement.get_kind_display(),
+        agreement.signed_on,
+        agreement.effective_from,
+        agreement.expires_on,
+    )
