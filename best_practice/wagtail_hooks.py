@@ -49,7 +49,10 @@ def outcomes_recorded(request, partnership) -> ProfileSection:
         template="best_practice/includes/profile_outcomes.html",
         items=[
             Outcome(
-                i.outcome, i.get_effect_display(), i.practice.title, i.practice.get_url(request)
+                item.outcome,
+                item.get_effect_display(),
+                item.practice.title,
+                item.practice.get_url(request),
             )
             for item in items
         ],
