@@ -5,6 +5,7 @@ import datetime
 
 from best_practice.models import (
     BestPracticeSectionPage,
+    EvidenceGuidePage,
     EvidenceItem,
     Facilitator,
     MasterClassPage,
@@ -19,7 +20,7 @@ from best_practice.models.choices import (
     Structure,
 )
 from knowledge.models import Organisation, Partnership, PublicationPage
-from portal.demo_helpers import Log, placeholder_document
+from portal.demo_helpers import Log, ensure_child_page, placeholder_document
 from portal.taxonomy import Province as P
 from portal.taxonomy import Setting as S
 from portal.taxonomy import StrategyCategory as C
@@ -373,11 +374,33 @@ def _load_master_class(section: MasterClassSectionPage, practices: dict, log: Lo
     log(f"Created master class {master_class.url_path}")
 
 
+EVIDENCE_GUIDE = {
+    "title": "How we rate evidence",
+    "introduction": "What a practice's rating, strength of evidence, EMMIE notes and priority "
+    "tell you, and how editors decide them.",
+    "rating_explanation": "A rating says what the evidence found: whether the practice reduced "
+    "the problem it targets, showed early signs of doing so, gave mixed results, made no "
+    "difference, or has not been studied well enough to say.\n\nThe strength of evidence says "
+    "how much that verdict rests on: a single study, several studies that agree, or a "
+    "systematic review of many. A practice can be rated effective on one study; read both "
+    "together before you rely on it.",
+    "emmie_explanation": "Each rated practice carries five short notes: the effect that was "
+    "found, the mechanism thought to produce it, the moderators (conditions under which it "
+    "works better or worse), what it takes to implement, and what it costs. A rating without "
+    "these notes would not tell you whether the practice fits your place.",
+    "priority_explanation": "Editors score each practice from 1 to 5 for the impact they expect "
+    "it to have and for how easy it is to put in place. The priority is the two multiplied: 25 "
+    "is a practice that is both powerful and easy. The grid shows every score and the band it "
+    "falls in; the library lists practices by priority unless you choose another order.",
+}
+
+
 def load(log: Log) -> None:
     library = BestPracticeSectionPage.objects.live().first()
     if library is None:
         return
     practices = _load_practices(library, log)
+    ensure_child_page(library, EvidenceGuidePage, "how-we-rate-evidence", log, **EVIDENCE_GUIDE)
     section = MasterClassSectionPage.objects.live().first()
     if section is not None:
         _load_master_class(section, practices, log)

@@ -7,6 +7,7 @@ their own material in their ``demo_content`` modules.
 from django.apps import apps
 from wagtail.models import Site
 
+from portal import demo_glossary
 from portal.demo_helpers import Log, ensure_child_page, paragraphs
 from portal.models import FooterSettings, HomePage, StandardPage
 
@@ -104,6 +105,8 @@ def load(log: Log) -> None:
         introduction="What personal information the portal keeps, who can see it, and your rights.",
         body=PRIVACY_TEXT,
     )
+
+    demo_glossary.load(home, log)
 
     site = Site.objects.get(is_default_site=True)
     if not FooterSettings.objects.filter(site=site).exists():

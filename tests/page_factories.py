@@ -6,6 +6,7 @@ type is rendered, unpublished and checked for a 404 without anyone remembering t
 
 from best_practice.models import (
     BestPracticeSectionPage,
+    EvidenceGuidePage,
     MasterClassPage,
     MasterClassSectionPage,
     PracticePage,
@@ -19,10 +20,11 @@ from knowledge.models import (
     ResearchPriorityPage,
     ResearchSectionPage,
 )
-from portal.models import StandardPage
+from portal.models import GlossaryPage, StandardPage
 from reference_group.models import ReferenceGroupSectionPage
 from tests.best_practice.factories import (
     BestPracticeSectionPageFactory,
+    EvidenceGuidePageFactory,
     MasterClassPageFactory,
     MasterClassSectionPageFactory,
     PracticePageFactory,
@@ -36,12 +38,14 @@ from tests.knowledge.factories import (
     ResearchPriorityPageFactory,
     ResearchSectionPageFactory,
 )
-from tests.portal.factories import StandardPageFactory
+from tests.portal.factories import GlossaryPageFactory, StandardPageFactory
 from tests.reference_group.factories import ReferenceGroupSectionPageFactory
 
 # HomePage is not listed: the migrations create it, and its own tests cover it.
 PAGE_FACTORIES = {
     StandardPage: StandardPageFactory,
+    GlossaryPage: GlossaryPageFactory,
+    EvidenceGuidePage: EvidenceGuidePageFactory,
     ResearchSectionPage: ResearchSectionPageFactory,
     PartnershipsSectionPage: PartnershipsSectionPageFactory,
     ResearchAgendaPage: ResearchAgendaPageFactory,

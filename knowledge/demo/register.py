@@ -598,13 +598,16 @@ def _create(spec: DemoPartnership, organisations: dict, today: date) -> Partners
             unit=unit,
             baseline=Decimal(baseline),
             target=Decimal(target),
+            is_public=spec.visibility == Visibility.PUBLIC,
         )
-        KPIMeasurement.objects.create(
-            kpi=kpi,
-            measured_on=today - timedelta(days=90),
-            value=(Decimal(baseline) + Decimal(target)) / 2,
-            note="Mid-term measurement",
-        )
+        # Four quarterly measurements moving from the baseline towards the target.
+        for quarter, share in enumerate(["0.2", "0.35", "0.45", "0.6"]):
+            KPIMeasurement.objects.create(
+                kpi=kpi,
+                measured_on=today - timedelta(days=90 * (4 - quarter)),
+                value=Decimal(baseline) + (Decimal(target) - Decimal(baseline)) * Decimal(share),
+                note="Quarterly measurement from the partners' own records",
+            )
     for days_ago, benefit, evidence in spec.value:
         ValueDelivered.objects.create(
             partnership=partnership,
@@ -642,6 +645,8 @@ def _create(spec: DemoPartnership, organisations: dict, today: date) -> Partners
             recommendation=ReviewRecommendation.CONTINUE,
             kpi_results="Most targets on track.",
             value_assessment="Delivering what it promised.",
+            public_summary="The partners met as agreed, most indicators moved the right way, and "
+            "the review recommends that the partnership carries on as it is.",
         )
     return partnership
 

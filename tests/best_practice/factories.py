@@ -5,6 +5,7 @@ import wagtail_factories
 
 from best_practice.models import (
     BestPracticeSectionPage,
+    EvidenceGuidePage,
     MasterClassPage,
     MasterClassSectionPage,
     PracticePage,
@@ -40,6 +41,18 @@ class PracticePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PracticePage
+
+
+class EvidenceGuidePageFactory(wagtail_factories.PageFactory):
+    title = "How we rate evidence"
+    slug = "how-we-rate-evidence"
+    parent = factory.LazyFunction(practice_library)
+    rating_explanation = "Rating and strength are separate."
+    emmie_explanation = "Five notes."
+    priority_explanation = "Impact times ease."
+
+    class Meta:
+        model = EvidenceGuidePage
 
 
 class MasterClassPageFactory(wagtail_factories.PageFactory):

@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from best_practice.models import (
     BestPracticeSectionPage,
+    EvidenceGuidePage,
     EvidenceItem,
     MasterClassPage,
     MasterClassSectionPage,
@@ -50,7 +51,9 @@ class PracticeTreeTests(WagtailPageTestCase):
     def test_practices_and_master_classes_live_in_their_sections(self):
         self.assertAllowedParentPageTypes(PracticePage, {BestPracticeSectionPage})
         self.assertAllowedParentPageTypes(MasterClassPage, {MasterClassSectionPage})
-        self.assertAllowedSubpageTypes(BestPracticeSectionPage, {PracticePage, StandardPage})
+        self.assertAllowedSubpageTypes(
+            BestPracticeSectionPage, {PracticePage, EvidenceGuidePage, StandardPage}
+        )
         self.assertAllowedSubpageTypes(MasterClassSectionPage, {MasterClassPage, StandardPage})
         self.assertCanNotCreateAt(HomePage, PracticePage)
         self.assertCanNotCreateAt(MasterClassSectionPage, PracticePage)
@@ -184,8 +187,14 @@ def test_evidence_links_run_both_ways(client):
     assert practice_page.find("a", href=publication.url) is not None
 
     profile = soup(client, profile_url)
-    heading = profile.find("h2", string="Practices it gives evidence for")
-    assert heading.find_next("a", href=practice.url).get_text() == "Night patrols"
+    heading = profile.find("h2", string="Outcomes recorded in the best-practice library")
+    row = heading.find_next("table").tbody.tr
+    assert [cell.get_text() for cell in row.find_all("td")] == [
+        "Street robberies",
+        "Improved",
+        "Night patrols",
+    ]
+    assert row.find("a", href=practice.url) is not None
 
 
 @pytest.mark.django_db

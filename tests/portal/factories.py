@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from portal.models import HomePage, StandardPage
+from portal.models import GlossaryPage, GlossaryTerm, HomePage, StandardPage
 
 
 def home_page() -> HomePage:
@@ -27,3 +27,21 @@ def section_page_factory(model, title: str, slug: str) -> type[wagtail_factories
     return type(
         f"{model.__name__}Factory", (wagtail_factories.PageFactory,), {**attributes, "Meta": meta}
     )
+
+
+class GlossaryPageFactory(wagtail_factories.PageFactory):
+    title = "Glossary"
+    slug = "glossary"
+    parent = factory.LazyFunction(home_page)
+
+    class Meta:
+        model = GlossaryPage
+
+
+class GlossaryTermFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(GlossaryPageFactory)
+    term = factory.Sequence(lambda n: f"Term {n}")
+    definition = "What it means."
+
+    class Meta:
+        model = GlossaryTerm

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from best_practice.models import BestPracticeSectionPage, MasterClassSectionPage
 from dialogue.models import DialogueSectionPage
 from knowledge.models import PartnershipsSectionPage, ResearchSectionPage
-from portal.models import HomePage, StandardPage
+from portal.models import GlossaryPage, HomePage, StandardPage
 from reference_group.models import ReferenceGroupSectionPage
 from tests.knowledge.factories import ResearchSectionPageFactory
 from tests.portal.factories import StandardPageFactory, home_page
@@ -33,7 +33,7 @@ class HomePageTreeTests(WagtailPageTestCase):
         self.assertFalse(HomePage.can_create_at(Page.get_first_root_node()))
 
     def test_home_page_allows_the_sections_and_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {*SECTION_MODELS, StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {*SECTION_MODELS, StandardPage, GlossaryPage})
 
 
 class SectionTreeTests(WagtailPageTestCase):
