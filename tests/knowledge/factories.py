@@ -7,9 +7,11 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
 from knowledge.models import (
+    KPI,
     Agreement,
     AnnualReview,
     Cost,
+    KPIMeasurement,
     Organisation,
     Partnership,
     PartnershipParty,
@@ -204,3 +206,25 @@ def user_in(group_name: str):
     user = get_user_model().objects.create_user(group_name.replace(" ", "-"), password="pw")
     user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+class KPIFactory(factory.django.DjangoModelFactory):
+    partnership = factory.SubFactory(PartnershipFactory)
+    indicator = factory.Sequence(lambda n: f"Indicator {n}")
+    unit = "incidents"
+    baseline = 60
+    target = 30
+    is_public = True
+
+    class Meta:
+        model = KPI
+
+
+class KPIMeasurementFactory(factory.django.DjangoModelFactory):
+    kpi = factory.SubFactory(KPIFactory)
+    measured_on = factory.Sequence(lambda n: datetime.date(2025, 1, 1) + datetime.timedelta(30 * n))
+    value = 50
+    note = "Counted from the station's occurrence book"
+
+    class Meta:
+        model = KPIMeasurement

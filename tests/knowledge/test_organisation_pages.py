@@ -1,0 +1,82 @@
+"""Organisations' public pages: only for those in a public partnership, linked wherever they are
+named, listing public partnerships only, and never showing the contact person."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from knowledge.models.choices import Visibility
+from tests.best_practice.factories import PracticePageFactory
+from tests.knowledge.factories import (
+    OrganisationFactory,
+    PartnershipFactory,
+    PartnershipsSectionPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def section():
+    return PartnershipsSectionPageFactory()
+
+
+def soup(client, url) -> BeautifulSoup:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_page_shows_public_facts_and_public_partnerships_only(client, section):
+    organisation = OrganisationFactory(name="Soweto Safety NGO", website="https://ngo.example")
+    public = PartnershipFactory(title="Open patrols", parties=[organisation])
+    PartnershipFactory(
+        title="Confidential pilot", parties=[organisation], visibility=Visibility.INTERNAL
+    )
+    practice = PracticePageFactory(title="Walking buses")
+    practice.evidence_items.create(partnership=public, outcome="Robberies", effect="improved")
+    practice.save_revision().publish()
+
+    page = soup(client, section.organisation_url(organisation))
+
+    assert page.h1.get_text() == "Soweto Safety NGO"
+    listed = page.find("h2", string="Public partnerships it takes part in").find_next("ul")
+    assert [a.get_text() for a in listed.find_all("a")] == ["Open patrols"]
+    practices = page.find("h2", string="Practices its partnerships give evidence for")
+    assert practices.find_next("a").get_text() == "Walking buses"
+    text = page.get_text()
+    for private in ["Confidential pilot", "Thandi Private", "thandi.private@", "082 555 0101"]:
+        assert private not in text
+
+
+def test_organisation_only_in_internal_partnerships_has_no_page(client, section):
+    hidden = OrganisationFactory()
+    PartnershipFactory(parties=[hidden], visibility=Visibility.INTERNAL)
+    loner = OrganisationFactory()
+
+    for organisation in (hidden, loner):
+        assert client.get(section.organisation_url(organisation)).status_code == 404
+
+
+def test_profile_links_each_party_to_its_page(client, section):
+    first, second = OrganisationFactory(name="First NGO"), OrganisationFactory(name="Second NGO")
+    partnership = PartnershipFactory(parties=[first, second])
+
+    page = soup(client, f"{section.url}{partnership.reference}/")
+
+    links = page.find("h2", string="Who takes part").find_next("ul").find_all("a")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("First NGO", section.organisation_url(first)),
+        ("Second NGO", section.organisation_url(second)),
+    ]
+
+
+def test_sitemap_lists_public_organisations_only(client, section):
+    shown = OrganisationFactory()
+    PartnershipFactory(parties=[shown])
+    hidden = OrganisationFactory()
+    PartnershipFactory(parties=[hidden], visibility=Visibility.INTERNAL)
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert f"organisations/{shown.pk}/" in sitemap
+    assert f"organisations/{hidden.pk}/" not in sitemap
