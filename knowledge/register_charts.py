@@ -18,18 +18,19 @@ from portal.taxonomy import Province, Sector, StrategicThrust
 
 # A tile map: each province on a grid in roughly its place, north at the top. It shows where
 # partnerships are, not borders or areas, so every province is as easy to see and to select.
+# Tiles are wide enough for the province's full name, which is also each link's visible text.
 PROVINCE_TILES = {
-    Province.LIMPOPO: (2, 0, "LP"),
-    Province.NORTH_WEST: (1, 1, "NW"),
-    Province.GAUTENG: (2, 1, "GP"),
-    Province.MPUMALANGA: (3, 1, "MP"),
-    Province.NORTHERN_CAPE: (1, 2, "NC"),
-    Province.FREE_STATE: (2, 2, "FS"),
-    Province.KWAZULU_NATAL: (3, 2, "KZN"),
-    Province.WESTERN_CAPE: (1, 3, "WC"),
-    Province.EASTERN_CAPE: (2, 3, "EC"),
+    Province.LIMPOPO: (2, 0),
+    Province.NORTH_WEST: (1, 1),
+    Province.GAUTENG: (2, 1),
+    Province.MPUMALANGA: (3, 1),
+    Province.NORTHERN_CAPE: (0, 2),
+    Province.FREE_STATE: (1, 2),
+    Province.KWAZULU_NATAL: (2, 2),
+    Province.WESTERN_CAPE: (0, 3),
+    Province.EASTERN_CAPE: (1, 3),
 }
-TILE, GAP = 56, 4
+TILE_WIDTH, TILE_HEIGHT, GAP = 104, 52, 4
 # The darkest tile still keeps dark text at AA contrast (5:1 over the link colour at 60 %).
 MIN_SHADE, MAX_SHADE = 0.08, 0.6
 
@@ -45,7 +46,6 @@ class Bar:
 @dataclass(frozen=True)
 class Tile:
     label: str
-    abbreviation: str
     count: int
     url: str
     x: int
@@ -66,8 +66,10 @@ class RegisterCharts:
     tiles: list[Tile]
     national: Bar
     charts: list[Chart]
-    map_size: int = 4 * (TILE + GAP)
-    tile_size: int = TILE
+    map_width: int = 4 * (TILE_WIDTH + GAP)
+    map_height: int = 4 * (TILE_HEIGHT + GAP)
+    tile_width: int = TILE_WIDTH
+    tile_height: int = TILE_HEIGHT
 
 
 def _bars(counts: list[tuple[str, str, int]], link) -> list[Bar]:
@@ -102,14 +104,13 @@ def register_charts(partnerships, link) -> RegisterCharts:
     tiles = [
         Tile(
             label=Province(province).label,
-            abbreviation=abbreviation,
             count=province_counts[province],
             url=link("province", province),
-            x=x * (TILE + GAP),
-            y=y * (TILE + GAP),
+            x=x * (TILE_WIDTH + GAP),
+            y=y * (TILE_HEIGHT + GAP),
             shade=round(MIN_SHADE + (MAX_SHADE - MIN_SHADE) * province_counts[province] / top, 2),
         )
-        for province, (x, y, abbreviation) in PROVINCE_TILES.items()
+        for province, (x, y) in PROVINCE_TILES.items()
     ]
 
     return RegisterCharts(
