@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core import signing
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
 
 from dialogue.emails import send_confirmation
 from dialogue.forms import RegistrationForm
@@ -31,6 +32,7 @@ def register(request, event):
     return event.render(request, context_overrides={"form": form})
 
 
+@never_cache
 def registered(request, event):
     outcome = request.session.get(SESSION_KEY) or {}
     if outcome.get("event") != event.pk:
@@ -42,6 +44,7 @@ def registered(request, event):
     )
 
 
+@never_cache
 def cancel(request, event, token):
     """GET asks, POST cancels: a mail scanner that follows the link changes nothing."""
     try:

@@ -20,6 +20,7 @@ from django.db import connection
 from django.db.models import F, Q
 from django.utils import timezone
 
+from portal import page_cache
 from search import engines, projection, registry
 from search.engines.base import EngineUnavailable, SearchEngine
 from search.models import OutboxEntry
@@ -76,6 +77,8 @@ def drain(batch_size: int = BATCH_SIZE) -> int:
         delivered = sum(
             _drain_engine(engines.get(name), batch_size) for name in engines.configured()
         )
+        if delivered:
+            page_cache.bump()  # cached search answers predate what the index now holds
         OutboxEntry.objects.filter(
             status=OutboxEntry.Status.DELIVERED, delivered_at__lt=timezone.now() - KEEP_DELIVERED
         ).delete()

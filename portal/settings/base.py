@@ -58,6 +58,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before sessions and CSRF: a cached page for an anonymous reader skips them
+    # (portal/page_cache.py).
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -70,6 +73,32 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out sign-in into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Caches. "pages" holds rendered public pages for anonymous readers (portal/page_cache.py); it
+# must be shared by every worker, so by default it is a directory (PAGE_CACHE_DIR). With
+# REDIS_URL set, both caches live in Redis (Django's own backend; `pip install redis`).
+# PAGE_CACHE_SECONDS bounds what the clock alone changes (an event becoming past); 0 turns the
+# page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"portal-{alias}",
+        }
+        for alias in ("default", "pages")
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("PAGE_CACHE_DIR") or str(BASE_DIR / "var" / "page-cache"),
+            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 20_000)},
+        },
+    }
 
 # Content-Security-Policy (django-csp): scripts, styles, images and frames from the portal's own
 # origin only; the admin's inline allowance is in portal/csp.py. CSP_REPORT_ONLY=true sends the

@@ -21,3 +21,12 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 TEST_ELASTICSEARCH_URL = ELASTICSEARCH_URL
 ELASTICSEARCH_URL = ""
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# The page cache is off in tests, except in those that test it (tests/portal/test_page_cache.py),
+# which turn it on with a cache of their own: the database rolls back between tests, a cache
+# would not.
+PAGE_CACHE_SECONDS = 0
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
