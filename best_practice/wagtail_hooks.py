@@ -13,6 +13,7 @@ from knowledge.profile_sections import (
     ProfileSection,
 )
 from portal.home_sections import HOME_SECTIONS_HOOK, HomeSection
+from portal.site_structure import first_live_public
 
 FEATURED_PRACTICES = 3
 
@@ -86,7 +87,7 @@ def featured_practice(request, home_page) -> HomeSection | None:
         .exclude(evidence_rating="")
         .order_by("-priority_score", "title")[:FEATURED_PRACTICES]
     )
-    library = BestPracticeSectionPage.objects.live().public().first()
+    library = first_live_public(request, BestPracticeSectionPage)
     return HomeSection(
         title="Featured best practice",
         order=30,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from dialogue.models import Commitment, DialogueEventPage, DialogueSectionPage
 from knowledge.profile_sections import ProfileLink, ProfileSection
 from portal.home_sections import HomeSection
+from portal.site_structure import first_live_public
 
 UPCOMING_ON_HOME = 3
 
@@ -28,7 +29,7 @@ def upcoming_events(request, home_page) -> HomeSection | None:
         .filter(ends_at__gte=timezone.now())
         .order_by("starts_at")[:UPCOMING_ON_HOME]
     )
-    section = DialogueSectionPage.objects.live().public().first()
+    section = first_live_public(request, DialogueSectionPage)
     return HomeSection(
         title="Coming up in the national dialogue",
         order=30,
@@ -47,7 +48,7 @@ def upcoming_events(request, home_page) -> HomeSection | None:
 
 
 def commitments_on_profile(request, partnership) -> ProfileSection | None:
-    section = DialogueSectionPage.objects.live().public().first()
+    section = first_live_public(request, DialogueSectionPage)
     if section is None:
         return None
     commitments = Commitment.objects.live().filter(partnerships=partnership).order_by("due_date")

@@ -4,6 +4,8 @@ only) and the latest research."""
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count, Q
+
 from knowledge.models import (
     Partnership,
     PartnershipsSectionPage,
@@ -12,6 +14,7 @@ from knowledge.models import (
 )
 from knowledge.models.choices import PartnershipStatus
 from portal.home_sections import HomeSection
+from portal.site_structure import first_live_public
 from portal.taxonomy import Province
 
 
@@ -23,30 +26,34 @@ class ResearchItem:
     date: date
 
 
-def provinces_reached(partnerships) -> int:
-    covered = set()
-    # Distinct combinations only: a few hundred at most, however long the register grows.
-    for provinces in partnerships.order_by().values_list("provinces", flat=True).distinct():
-        covered.update(provinces)
-    if Province.NATIONAL in covered:
-        return len(Province.provinces_only())
-    return len(covered)
+def register_counts(partnerships) -> dict:
+    """Total, active and provinces reached, in one aggregate query whatever the register's size
+    (a national partnership reaches every province)."""
+    counts = partnerships.aggregate(
+        total=Count("pk"),
+        active=Count("pk", filter=Q(status=PartnershipStatus.ACTIVE)),
+        **{f"in_{value}": Count("pk", filter=Q(provinces__has=value)) for value in Province.values},
+    )
+    if counts[f"in_{Province.NATIONAL}"]:
+        reached = len(Province.provinces_only())
+    else:
+        reached = sum(1 for p in Province.provinces_only() if counts[f"in_{p}"])
+    return {"total": counts["total"], "active": counts["active"], "provinces": reached}
 
 
 def register_figures(request, home_page) -> HomeSection | None:
-    public = Partnership.objects.public()
-    total = public.count()
-    if not total:
+    counts = register_counts(Partnership.objects.public())
+    if not counts["total"]:
         return None
-    section = PartnershipsSectionPage.objects.live().public().first()
+    section = first_live_public(request, PartnershipsSectionPage)
     return HomeSection(
         title="The partnership register",
         kind="figures",
         order=10,
         items=[
-            ("Public partnerships", total),
-            ("Active now", public.filter(status=PartnershipStatus.ACTIVE).count()),
-            ("Provinces reached", provinces_reached(public)),
+            ("Public partnerships", counts["total"]),
+            ("Active now", counts["active"]),
+            ("Provinces reached", counts["provinces"]),
         ],
         more_url=section.url if section else "",
         more_label="Browse the partnerships",
@@ -62,7 +69,7 @@ def latest_research(request, home_page) -> HomeSection | None:
         .public()
         .order_by("-publication_date")[:LATEST_RESEARCH_COUNT]
     )
-    library = ResearchLibraryPage.objects.live().public().first()
+    library = first_live_public(request, ResearchLibraryPage)
     return HomeSection(
         title="Latest research",
         order=20,

@@ -45,10 +45,16 @@ class PublicationFilterForm(UrlFilterForm):
         self.fields["topic"].choices = with_all(
             [(tag.slug, tag.name) for tag in topics.order_by("name")], "All topics"
         )
-        priorities = ResearchPriorityPage.objects.live().public().order_by("title")
-        self.fields["priority"].choices = with_all(
-            [(p.pk, p.title) for p in priorities], "All priorities"
+        # Only the priorities this library's publications answer, as (id, title) rows: the
+        # research agenda may hold hundreds that no publication has answered yet.
+        priorities = (
+            ResearchPriorityPage.objects.live()
+            .filter(pk__in=publications.values("priority_id"))
+            .public()
+            .order_by("title")
+            .values_list("pk", "title")
         )
+        self.fields["priority"].choices = with_all(list(priorities), "All priorities")
 
     lookups = {
         "type": "publication_type",

@@ -11,6 +11,7 @@ from knowledge.profile_sections import (
     ProfileLink,
     ProfileSection,
 )
+from portal.site_structure import first_live_public
 from reference_group.admin_views import ReviewView, review_attachment
 from reference_group.models import Assessment
 from reference_group.public_sections import criterion_summaries, published_assessments
@@ -67,7 +68,7 @@ def assessments_on_profile(request, partnership) -> ProfileSection:
 @hooks.register(ORGANISATION_SECTIONS_HOOK)
 def assessments_of_organisation(request, partnerships) -> ProfileSection | None:
     """Published assessments of its partnerships, each linking to the profile that shows it."""
-    section = PartnershipsSectionPage.objects.live().public().first()
+    section = first_live_public(request, PartnershipsSectionPage)
     if section is None:
         return None
     assessments = (

@@ -5,6 +5,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -145,6 +146,8 @@ class PublicationPage(RoutablePageMixin, BasePage):
         from knowledge.structured_data import publication_json_ld
         from portal.documents import readable_documents
 
+        # Authors and topics are read by the page, its citation and its structured data: once.
+        prefetch_related_objects([self], "authors", "topics")
         context = super().get_context(request, *args, **kwargs)
         context["citation"] = formatted_reference(self, request)
         context["json_ld"] = publication_json_ld(self, request)

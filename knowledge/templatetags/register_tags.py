@@ -3,20 +3,14 @@
 from django import template
 
 from knowledge.models import PartnershipsSectionPage
+from portal.site_structure import first_live_public
 
 register = template.Library()
 
-_UNSET = object()
-
 
 def _partnerships_section(request):
-    """The live Partnerships section, looked up once per request."""
-    section = getattr(request, "_partnerships_section", _UNSET)
-    if section is _UNSET:
-        section = PartnershipsSectionPage.objects.live().public().first()
-        if request is not None:
-            request._partnerships_section = section
-    return section
+    """The live Partnerships section (looked up once per request and per site change)."""
+    return first_live_public(request, PartnershipsSectionPage)
 
 
 @register.simple_tag(takes_context=True)

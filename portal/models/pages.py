@@ -23,6 +23,14 @@ class HomePage(BasePage):
     subpage_types = [*SECTION_PAGE_TYPES, "portal.StandardPage", "portal.GlossaryPage"]
     max_count = 1
 
+    def route(self, request, path_components):
+        """Any page under home in two queries (portal/routing.py), not two per level."""
+        if not path_components:
+            return super().route(request, path_components)
+        from portal.routing import route_directly
+
+        return route_directly(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["home_sections"] = collect_home_sections(request, self)

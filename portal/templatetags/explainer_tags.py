@@ -4,22 +4,21 @@ from django import template
 from django.utils.html import format_html
 
 from portal.models import GlossaryPage
+from portal.site_structure import remembered
 
 register = template.Library()
 
 
 def _glossary(request):
-    """The live glossary's URL and anchors, read once per request ((None, set()) if none)."""
-    cached = getattr(request, "_glossary", None)
-    if cached is None:
+    """The live glossary's URL and anchors ((None, set()) if there is none)."""
+
+    def build():
         page = GlossaryPage.objects.live().public().first()
         if page is None:
-            cached = (None, frozenset())
-        else:
-            cached = (page.get_url(request), frozenset(page.terms.values_list("anchor", flat=True)))
-        if request is not None:
-            request._glossary = cached
-    return cached
+            return (None, frozenset())
+        return (page.get_url(request), frozenset(page.terms.values_list("anchor", flat=True)))
+
+    return remembered(request, "glossary", build)
 
 
 @register.simple_tag(takes_context=True)

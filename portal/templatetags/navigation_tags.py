@@ -4,6 +4,7 @@ from django import template
 from wagtail.models import Site
 
 from portal.models import FooterSettings
+from portal.site_structure import remembered
 
 register = template.Library()
 
@@ -14,21 +15,32 @@ def _site_root(context):
     return site.root_page if site else None
 
 
+def _menu_entries(root, request) -> list[dict]:
+    if root is None:
+        return []
+    children = root.get_children().live().public().in_menu()
+    return [
+        {"pk": child.pk, "path": child.path, "title": child.title, "url": child.get_url(request)}
+        for child in children
+    ]
+
+
 @register.inclusion_tag("portal/includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The site root's published, public children marked "show in menus"."""
+    request = context.get("request")
     root = _site_root(context)
+    entries = remembered(request, "main-menu", lambda: _menu_entries(root, request))
     current = context.get("page")
     items = []
-    if root is not None:
-        for child in root.get_children().live().public().in_menu():
-            if current is not None and current.pk == child.pk:
-                state = "page"
-            elif current is not None and current.path.startswith(child.path):
-                state = "location"
-            else:
-                state = ""
-            items.append({"page": child, "current": state})
+    for entry in entries:
+        if current is not None and current.pk == entry["pk"]:
+            state = "page"
+        elif current is not None and current.path.startswith(entry["path"]):
+            state = "location"
+        else:
+            state = ""
+        items.append({**entry, "current": state})
     return {"items": items}
 
 
@@ -43,14 +55,23 @@ def breadcrumbs(context):
     return {"ancestors": ancestors, "page": page}
 
 
+def _footer(request) -> dict:
+    footer = FooterSettings.for_request(request) if request else None
+    notice = footer.privacy_notice_page if footer else None
+    if notice is not None and not (notice.live and notice.get_view_restrictions().count() == 0):
+        notice = None
+    return {
+        "footer": footer,
+        "privacy_notice": {"title": notice.title, "url": notice.get_url(request)}
+        if notice
+        else None,
+    }
+
+
 @register.inclusion_tag("portal/includes/footer.html", takes_context=True)
 def site_footer(context):
     request = context.get("request")
-    footer = FooterSettings.for_request(request) if request else None
-    notice = footer.privacy_notice_page if footer else None
-    if notice is not None and not notice.live:
-        notice = None
-    return {"footer": footer, "privacy_notice_page": notice, "request": request}
+    return {**remembered(request, "footer", lambda: _footer(request)), "request": request}
 
 
 @register.simple_tag(takes_context=True)

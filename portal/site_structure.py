@@ -1,0 +1,40 @@
+"""What every page shows of the site's structure (the menu, the footer, where the sections and
+explainer pages are) computed once, not on every request.
+
+Within a request a value is built once. While the page cache is on, it is also kept in the
+default cache under the page cache's generation, which any change readers could see replaces
+(portal/page_cache.py), so it is never older than the data it comes from.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+
+from portal import page_cache
+
+_MISSING = object()
+
+
+def remembered(request, name: str, build):
+    """``build()``'s value for ``name``, built at most once per request and per generation."""
+    memo = request.__dict__.setdefault("_site_structure", {}) if request is not None else {}
+    if name in memo:
+        return memo[name]
+    if request is not None and page_cache.enabled():
+        generation = memo.get("_generation")
+        if generation is None:
+            generation = memo["_generation"] = page_cache.current_generation()
+        key = f"site-structure:{generation}:{request.get_host()}:{name}"
+        value = cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = build()
+            cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    else:
+        value = build()
+    memo[name] = value
+    return value
+
+
+def first_live_public(request, model):
+    """The first live, public page of ``model`` (a section, the glossary ...), or None."""
+    label = model._meta.label_lower
+    return remembered(request, f"first:{label}", lambda: model.objects.live().public().first())
