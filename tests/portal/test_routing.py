@@ -1,0 +1,57 @@
+"""Routing any page in two queries keeps Wagtail's rules: drafts are not found, a routable
+page's own sub-URLs come before deeper pages, and the number of queries does not grow with the
+page's depth."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.knowledge.factories import PartnershipFactory, PartnershipsSectionPageFactory
+from tests.portal.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def chain(name: str, depth: int):
+    page = StandardPageFactory(slug=name)
+    for level in range(2, depth + 1):
+        page = StandardPageFactory(parent=page, slug=f"level-{level}")
+    return page
+
+
+def test_a_deep_page_is_found_with_as_many_queries_as_a_shallow_one(client):
+    shallow, deep = chain("shallow", 1), chain("deep", 6)
+    assert client.get(deep.url).status_code == 200  # warm per-process caches
+
+    counts = []
+    for page in (shallow, deep):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page.url).status_code == 200
+        counts.append(len(queries))
+
+    # Only the breadcrumbs' single ancestors query differs in its rows, not in its count.
+    assert counts[0] == counts[1]
+
+
+def test_drafts_and_missing_pages_are_not_found_and_live_children_of_drafts_are(client):
+    parent = StandardPageFactory(slug="parent")
+    child = StandardPageFactory(parent=parent, slug="child")
+    parent.unpublish()
+
+    assert client.get("/parent/").status_code == 404
+    assert client.get("/parent/child/").status_code == 200  # as Wagtail's own walk has it
+    assert client.get("/parent/nobody/").status_code == 404
+    assert client.get("/nowhere/at/all/").status_code == 404
+    assert child.live
+
+
+def test_a_routable_pages_sub_url_comes_before_a_child_page_of_that_slug(client):
+    section = PartnershipsSectionPageFactory()
+    partnership = PartnershipFactory(title="Routed profile")
+    StandardPageFactory(parent=section, slug="organisations", title="A child page")
+    organisation = partnership.parties.get().organisation
+
+    response = client.get(f"{section.url}organisations/{organisation.pk}/")
+    assert response.status_code == 200
+    assert organisation.name.encode() in response.content
+    assert b"A child page" in client.get(f"{section.url}organisations/").content
