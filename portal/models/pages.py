@@ -1,6 +1,7 @@
 """The home page and the general-purpose content page (about, legal notices, help)."""
 
 from portal.home_sections import collect_home_sections
+from portal.site_structure import remembered
 
 from .base_page import BasePage
 
@@ -34,7 +35,11 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["home_sections"] = collect_home_sections(request, self)
-        context["section_pages"] = self.get_children().live().public().in_menu().specific()
+        context["section_pages"] = remembered(
+            request,
+            "home-section-pages",
+            lambda: list(self.get_children().live().public().in_menu().specific()),
+        )
         return context
 
 
