@@ -1,0 +1,233 @@
+"""Pages: throughput and latency of the public page types, uncached and from the page cache,
+against the ceiling of the same HTML served as a static file by the same gunicorn + WhiteNoise.
+
+Builds the demo portal in a fresh SQLite database (or reuses one: --reuse URL, for example the
+50,000-document corpus that `search_speed.py --keep` leaves), serves it with gunicorn (2 sync
+workers, production settings, DEBUG off) and drives it with wrk (Debian package `wrk`), three
+interleaved rounds: for each page, uncached (PAGE_CACHE_SECONDS=0), cached (the default) and
+the static copy, at 1 and 8 connections. Prints a table and writes JSON (--json PATH) with
+requests/s, p50/p99, SQL queries per page (rendered, with the site structure cached), bytes,
+worker memory and each page's share of its static ceiling.
+
+Not yet here: the comparison with Wagtail's demo site (bakerydemo) that the speed issue asks
+for; see bench/README.md.
+
+    .venv/bin/python bench/pages.py [--seconds 10] [--rounds 3] [--reuse URL] [--json PATH]
+"""
+
+import argparse
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import urllib.request
+from pathlib import Path
+
+from load_and_faults import PYTHON, ROOT, environment, free_port, manage, start_gunicorn, stop
+
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+
+QUERY_COUNTER = """
+import os, sys, json
+import django
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client(HTTP_HOST="127.0.0.1")
+client.cookies["messages"] = "out of the page cache"
+counts = {}
+for name, path in json.loads(sys.argv[1]).items():
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    counts[name] = len(queries)
+print(json.dumps(counts))
+"""
+
+
+def arguments():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--reuse", help="a DATABASE_URL already migrated and filled")
+    parser.add_argument("--json", type=Path, help="write the figures here as JSON")
+    return parser.parse_args()
+
+
+def fetch(port: int, path: str) -> bytes:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60) as answer:  # nosec B310
+        return answer.read()
+
+
+def first_match(sitemap: str, pattern: str) -> str:
+    for url in re.findall(r"<loc>(.*?)</loc>", sitemap):
+        path = re.sub(r"^https?://[^/]+", "", url)
+        if re.search(pattern, path):
+            return path
+    sys.exit(f"No page in the sitemap matches {pattern}")
+
+
+def portal_pages(port: int) -> dict[str, str]:
+    sitemap = fetch(port, "/sitemap.xml").decode()
+    return {
+        "home": "/",
+        "research library": "/research/library/",
+        "best practice": "/best-practice/",
+        "publication": first_match(sitemap, r"^/research/library/[^/]+/$"),
+        "partnership profile": first_match(sitemap, r"^/partnerships/[A-Z]+-\d{4}-\d+/$"),
+        "search": "/search/?q=patrol",
+    }
+
+
+def wrk(port: int, path: str, connections: int, seconds: int) -> dict:
+    threads = min(connections, 2)
+    finished = subprocess.run(  # noqa: S603  # nosec B603
+        [
+            WRK,
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            f"http://127.0.0.1:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = finished.stdout
+
+    def millis(label):
+        match = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", out)
+        value, unit = float(match.group(1)), match.group(2)
+        return value * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_ms": millis("50%"),
+        "p99_ms": millis("99%"),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def worker_memory_mb(server: subprocess.Popen) -> float:
+    """Resident memory of gunicorn's workers (children of the master), in MB, summed."""
+    total = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        if re.search(rf"^PPid:\s+{server.pid}$", text, re.M):
+            total += int(re.search(r"^VmRSS:\s+(\d+)", text, re.M).group(1))
+    return round(total / 1024, 1)
+
+
+def serve(env: dict, folder: Path, name: str, cache_seconds: int):
+    port = free_port()
+    variant = {**env, "PAGE_CACHE_SECONDS": str(cache_seconds)}
+    variant["PAGE_CACHE_DIR"] = str(folder / f"page-cache-{name}")
+    return port, start_gunicorn(variant, port, folder / f"gunicorn-{name}.log")
+
+
+def main() -> None:
+    options = arguments()
+    folder = Path(tempfile.mkdtemp(prefix="portal-pages-"))
+    database_url = options.reuse or f"sqlite:///{folder / 'portal.sqlite3'}"
+    env = environment(folder, database_url)
+    if not options.reuse:
+        print(f"Building the demo portal in {folder} ...", flush=True)
+        for step in (["migrate", "--no-input"], ["load_demo_content"], ["rebuild_search_index"]):
+            manage(env, *step)
+    manage(env, "collectstatic", "--no-input")
+
+    # The static ceiling: each page's HTML, collected as a static file before gunicorn starts
+    # (WhiteNoise indexes its files at start-up).
+    port, server = serve(env, folder, "probe", 0)
+    try:
+        pages = portal_pages(port)
+        html = {name: fetch(port, path) for name, path in pages.items()}
+    finally:
+        stop(server)
+    ceiling_dir = folder / "ceiling-source"
+    ceiling_dir.mkdir()
+    for index, body in enumerate(html.values()):
+        (ceiling_dir / f"page{index}.html").write_bytes(body)
+    shutil.copytree(ceiling_dir, folder / "static" / "ceiling")
+    static_paths = {name: f"/static/ceiling/page{i}.html" for i, name in enumerate(pages)}
+
+    counter_env = {**env, "PAGE_CACHE_SECONDS": "300", "PAGE_CACHE_DIR": str(folder / "pc-q")}
+    counted = subprocess.run(  # noqa: S603  # nosec B603
+        [PYTHON, "-c", QUERY_COUNTER, json.dumps(pages)],
+        cwd=ROOT,
+        env=counter_env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    queries = json.loads(counted.stdout.strip().splitlines()[-1])
+
+    servers = {
+        "uncached": serve(env, folder, "uncached", 0),
+        "cached": serve(env, folder, "cached", 300),
+    }
+    samples: dict = {}
+    memory = {}
+    try:
+        for round_number in range(1, options.rounds + 1):
+            print(f"Round {round_number} of {options.rounds} ...", flush=True)
+            for name, path in pages.items():
+                for variant, (port, _) in servers.items():
+                    for connections in (1, 8):
+                        result = wrk(port, path, connections, options.seconds)
+                        samples.setdefault((name, variant, connections), []).append(result)
+                port = servers["cached"][0]
+                for connections in (1, 8):
+                    result = wrk(port, static_paths[name], connections, options.seconds)
+                    samples.setdefault((name, "static", connections), []).append(result)
+        memory = {variant: worker_memory_mb(server) for variant, (_, server) in servers.items()}
+    finally:
+        for _, server in servers.values():
+            stop(server)
+
+    def median(name, variant, connections, key):
+        return statistics.median(s[key] for s in samples[(name, variant, connections)])
+
+    rows = []
+    for name in pages:
+        row = {
+            "page": name,
+            "path": pages[name],
+            "bytes": len(html[name]),
+            "sql_queries": queries[name],
+        }
+        for variant in ("uncached", "cached", "static"):
+            for connections in (1, 8):
+                for key in ("rps", "p50_ms", "p99_ms", "non_2xx"):
+                    row[f"{variant}_c{connections}_{key}"] = median(name, variant, connections, key)
+        row["cached_share_of_static"] = round(row["cached_c8_rps"] / row["static_c8_rps"], 3)
+        rows.append(row)
+
+    print(
+        f"\n{'page':22} {'queries':>7} {'bytes':>7} {'uncached/s':>10} {'p99 ms':>7} "
+        f"{'cached/s':>9} {'static/s':>9} {'cached:static':>13}"
+    )
+    for row in rows:
+        print(
+            f"{row['page']:22} {row['sql_queries']:7d} {row['bytes']:7d} "
+            f"{row['uncached_c8_rps']:10.1f} {row['uncached_c8_p99_ms']:7.1f} "
+            f"{row['cached_c8_rps']:9.1f} {row['static_c8_rps']:9.1f} "
+            f"{row['cached_share_of_static']:13.2f}"
+        )
+    print(f"Worker memory after the run (MB, 2 workers): {memory}")
+    print(f"Rates at 8 connections; medians of {options.rounds} rounds of {options.seconds} s.")
+    if options.json:
+        options.json.write_text(json.dumps({"rows": rows, "memory_mb": memory}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
