@@ -9,26 +9,44 @@ the static copy, at 1 and 8 connections. Prints a table and writes JSON (--json 
 requests/s, p50/p99, SQL queries per page (rendered, with the site structure cached), bytes,
 worker memory and each page's share of its static ceiling.
 
-Not yet here: the comparison with Wagtail's demo site (bakerydemo) that the speed issue asks
-for; see bench/README.md.
+With --bakerydemo PATH, each page's equivalent in Wagtail's demo site is driven too, in the
+same rounds (bakerydemo has no page cache, so it compares with the uncached portal). PATH is a
+checkout a person prepared, with its own virtualenv in PATH/.venv holding gunicorn and
+whitenoise, `manage.py migrate`, `load_initial_data` and `collectstatic` run under
+`bakerydemo.settings.production` (bench/README.md gives the commands). The bench never copies
+bakerydemo's code.
 
     .venv/bin/python bench/pages.py [--seconds 10] [--rounds 3] [--reuse URL] [--json PATH]
+        [--bakerydemo PATH]
 """
 
 import argparse
 import json
+import os
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from pathlib import Path
 
 from load_and_faults import PYTHON, ROOT, environment, free_port, manage, start_gunicorn, stop
 
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
+
+# Each portal page's equivalent in bakerydemo: its home, blog index (a listing with filters),
+# breads index (a listing), a blog post for the detail pages, and its search.
+BAKERYDEMO_PAGES = {
+    "home": "/",
+    "research library": "/blog/",
+    "best practice": "/breads/",
+    "publication": "blog post",
+    "partnership profile": "blog post",
+    "search": "/search/?q=bread",
+}
 
 QUERY_COUNTER = """
 import os, sys, json
@@ -55,6 +73,7 @@ def arguments():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--reuse", help="a DATABASE_URL already migrated and filled")
     parser.add_argument("--json", type=Path, help="write the figures here as JSON")
+    parser.add_argument("--bakerydemo", type=Path, help="a prepared bakerydemo checkout")
     return parser.parse_args()
 
 
@@ -134,6 +153,40 @@ def serve(env: dict, folder: Path, name: str, cache_seconds: int):
     return port, start_gunicorn(variant, port, folder / f"gunicorn-{name}.log")
 
 
+def serve_bakerydemo(checkout: Path, folder: Path):
+    port = free_port()
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
+        "DJANGO_SECRET_KEY": "bench-only-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback, as for the portal
+        "SECURE_HSTS_SECONDS": "0",
+    }
+    gunicorn = str(checkout / ".venv" / "bin" / "gunicorn")
+    server = subprocess.Popen(  # noqa: S603  # nosec B603
+        [gunicorn, "bakerydemo.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}", "--timeout", "30"],
+        cwd=checkout,
+        env=env,
+        stdout=(folder / "gunicorn-bakerydemo.log").open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    for _ in range(100):
+        try:
+            fetch(port, "/")
+            return port, server
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"bakerydemo did not start; see {folder / 'gunicorn-bakerydemo.log'}")
+
+
+def bakerydemo_pages(port: int) -> dict[str, str]:
+    blog = fetch(port, "/blog/").decode()
+    post = next(link for link in re.findall(r'href="(/blog/[^/"?#]+/)"', blog) if link != "/blog/")
+    return {name: post if path == "blog post" else path for name, path in BAKERYDEMO_PAGES.items()}
+
+
 def main() -> None:
     options = arguments()
     folder = Path(tempfile.mkdtemp(prefix="portal-pages-"))
@@ -175,14 +228,20 @@ def main() -> None:
         "uncached": serve(env, folder, "uncached", 0),
         "cached": serve(env, folder, "cached", 300),
     }
+    paths = {variant: pages for variant in servers}
+    if options.bakerydemo:
+        servers["bakerydemo"] = serve_bakerydemo(options.bakerydemo.resolve(), folder)
+        paths["bakerydemo"] = bakerydemo_pages(servers["bakerydemo"][0])
+        print(f"bakerydemo pages: {paths['bakerydemo']}", flush=True)
     samples: dict = {}
     memory = {}
     try:
         for round_number in range(1, options.rounds + 1):
             print(f"Round {round_number} of {options.rounds} ...", flush=True)
-            for name, path in pages.items():
+            for name in pages:
                 for variant, (port, _) in servers.items():
                     for connections in (1, 8):
+                        path = paths[variant][name]
                         result = wrk(port, path, connections, options.seconds)
                         samples.setdefault((name, variant, connections), []).append(result)
                 port = servers["cached"][0]
@@ -210,6 +269,16 @@ def main() -> None:
                 for key in ("rps", "p50_ms", "p99_ms", "non_2xx"):
                     row[f"{variant}_c{connections}_{key}"] = median(name, variant, connections, key)
         row["cached_share_of_static"] = round(row["cached_c8_rps"] / row["static_c8_rps"], 3)
+        if options.bakerydemo:
+            row["bakerydemo_path"] = paths["bakerydemo"][name]
+            for connections in (1, 8):
+                for key in ("rps", "p50_ms", "p99_ms", "non_2xx"):
+                    row[f"bakerydemo_c{connections}_{key}"] = median(
+                        name, "bakerydemo", connections, key
+                    )
+            row["uncached_vs_bakerydemo"] = round(
+                row["uncached_c8_rps"] / row["bakerydemo_c8_rps"], 2
+            )
         rows.append(row)
 
     print(
@@ -223,6 +292,17 @@ def main() -> None:
             f"{row['cached_c8_rps']:9.1f} {row['static_c8_rps']:9.1f} "
             f"{row['cached_share_of_static']:13.2f}"
         )
+    if options.bakerydemo:
+        print(
+            f"\n{'page':22} {'bakerydemo page':28} {'bakerydemo/s':>12} "
+            f"{'portal/s':>9} {'ratio':>6}"
+        )
+        for row in rows:
+            print(
+                f"{row['page']:22} {row['bakerydemo_path'][:28]:28} "
+                f"{row['bakerydemo_c8_rps']:12.1f} {row['uncached_c8_rps']:9.1f} "
+                f"{row['uncached_vs_bakerydemo']:6.2f}"
+            )
     print(f"Worker memory after the run (MB, 2 workers): {memory}")
     print(f"Rates at 8 connections; medians of {options.rounds} rounds of {options.seconds} s.")
     if options.json:

@@ -29,6 +29,8 @@ def route_directly(root, request, path_components):
         root.url_path + "".join(f"{part}/" for part in path_components[:length])
         for length in range(1, len(path_components) + 1)
     ]
+    if root.live and _answers_subpath(type(root), path_components):
+        return RoutablePageMixin.route(root, request, path_components)
     chain = list(
         Page.objects.filter(url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth)
         .order_by("depth")
@@ -36,8 +38,6 @@ def route_directly(root, request, path_components):
     )
     if not chain:
         raise Http404
-    if root.live and _answers_subpath(type(root), path_components):
-        return RoutablePageMixin.route(root, request, path_components)
     for row in chain:
         row["model"] = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
     target = chain[-1]
