@@ -54,9 +54,7 @@ def test_focused_header_links_keep_aa_contrast(live_server, browser_page):
         assert contrast_ratio(hex_colour(colour), hex_colour(background)) >= 4.5, selector
 
 
-def test_wide_tables_say_they_scroll_and_keep_their_captions_on_a_phone(
-    live_server, browser_page
-):
+def test_wide_tables_say_they_scroll_and_keep_their_captions_on_a_phone(live_server, browser_page):
     library = PracticePageFactory().get_parent()  # its strategy x setting matrix is wide
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 800})
