@@ -58,6 +58,7 @@ class Chart:
     key: str
     title: str
     bars: list[Bar]
+    glossary_anchor: str = ""  # the glossary entry that explains what is counted
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ def register_charts(partnerships, link) -> RegisterCharts:
                     [(v, label, totals[f"level_{v}"]) for v, label in Level.choices],
                     partial(link, "level"),
                 ),
+                glossary_anchor="partnership-levels",
             ),
             Chart(
                 "sector",
@@ -146,6 +148,7 @@ def register_charts(partnerships, link) -> RegisterCharts:
                     [(v, label, totals[f"thrust_{v}"]) for v, label in StrategicThrust.choices],
                     partial(link, "thrust"),
                 ),
+                glossary_anchor="strategic-thrusts",
             ),
         ],
     )

@@ -64,6 +64,19 @@ def test_profile_links_level_and_thrusts_to_the_glossary(client, glossary):
     assert hrefs == {f"{glossary.url}#partnership-levels", f"{glossary.url}#strategic-thrusts"}
 
 
+def test_register_charts_link_levels_and_thrusts_to_the_glossary(client, glossary):
+    section = PartnershipsSectionPageFactory()
+    PartnershipFactory()
+
+    page = soup(client, section.url)
+    captions = {a.get_text(): a["href"] for a in page.select("figcaption a.glossary-term")}
+
+    assert captions == {
+        "By level": f"{glossary.url}#partnership-levels",
+        "By strategic thrust": f"{glossary.url}#strategic-thrusts",
+    }
+
+
 def test_without_a_glossary_terms_are_plain_text(client):
     practice = PracticePageFactory(structures=[Structure.CPF])
 
