@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Case, Count, DecimalField, F, Q, Sum, When
+from django.db.models import Case, Count, DecimalField, F, Sum, When
 
 from knowledge.flags import Flag, flag_conditions
 from knowledge.models import Cost, Partnership, Risk
@@ -12,21 +12,17 @@ from knowledge.models.choices import (
     CLOSED_STATUSES,
     CostKind,
     CostPeriod,
-    Level,
     PartnershipStatus,
     RiskStatus,
     Stance,
 )
 from knowledge.models.performance import HIGH_RISK_SCORE
-from portal.taxonomy import Province
 
 
 @dataclass
 class PortfolioSummary:
     total: int = 0
     by_status: list[tuple[str, int]] = field(default_factory=list)
-    by_level: list[tuple[str, int]] = field(default_factory=list)
-    by_province: list[tuple[str, int]] = field(default_factory=list)
     by_stance: list[tuple[str, int]] = field(default_factory=list)
     by_flag: list[tuple[Flag, int]] = field(default_factory=list)
     explicit_annual_cost: Decimal = Decimal("0")
@@ -48,10 +44,6 @@ def portfolio_summary(today: date) -> PortfolioSummary:
     totals = partnerships.aggregate(
         total=Count("pk"),
         **{f"flag_{index}": Count("pk", filter=flags[flag]) for index, flag in enumerate(Flag)},
-        **{
-            f"province_{index}": Count("pk", filter=Q(provinces__contains=f"|{value}|"))
-            for index, (value, _) in enumerate(Province.choices)
-        },
     )
     open_costs = Cost.objects.filter(kind=CostKind.EXPLICIT, amount__isnull=False).exclude(
         partnership__status__in=CLOSED_STATUSES
@@ -65,11 +57,6 @@ def portfolio_summary(today: date) -> PortfolioSummary:
     return PortfolioSummary(
         total=totals["total"],
         by_status=_labelled(_count_by(partnerships, "status"), PartnershipStatus.choices),
-        by_level=_labelled(_count_by(partnerships, "level"), Level.choices),
-        by_province=[
-            (label, totals[f"province_{index}"])
-            for index, (_, label) in enumerate(Province.choices)
-        ],
         by_stance=_labelled(_count_by(partnerships, "stance"), Stance.choices),
         by_flag=[(flag, totals[f"flag_{index}"]) for index, flag in enumerate(Flag)],
         explicit_annual_cost=open_costs.aggregate(total=Sum(per_year))["total"] or Decimal("0"),
