@@ -175,7 +175,9 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
 
-        key = _key(request, current_generation())
+        # Read once per request: the site structure (portal/site_structure.py) uses it too.
+        request.page_cache_generation = current_generation()
+        key = _key(request, request.page_cache_generation)
         cached = page_cache().get(key)
         if cached is not None:
             conditional = get_conditional_response(request, etag=cached["ETag"])

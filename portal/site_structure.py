@@ -20,9 +20,9 @@ def remembered(request, name: str, build):
     if name in memo:
         return memo[name]
     if request is not None and page_cache.enabled():
-        generation = memo.get("_generation")
+        generation = getattr(request, "page_cache_generation", None)
         if generation is None:
-            generation = memo["_generation"] = page_cache.current_generation()
+            generation = request.page_cache_generation = page_cache.current_generation()
         key = f"site-structure:{generation}:{request.get_host()}:{name}"
         value = cache.get(key, _MISSING)
         if value is _MISSING:
