@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from portal import page_privacy
 from search import corrections, facets
 from search.query import PAGE_SIZE, SearchQuery
 from search.service import run_search, suggest
@@ -198,7 +199,7 @@ def browse_sections(request) -> list:
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return list(site.root_page.get_children().live().public().in_menu().specific())
+    return list(page_privacy.public(site.root_page.get_children().live()).in_menu().specific())
 
 
 @require_GET

@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import page_privacy
 from portal.blocks import BaseStreamBlock
 
 
@@ -27,11 +28,16 @@ class BasePage(Page):
         index.SearchField("body"),
     ]
 
+    objects = page_privacy.PortalPageManager()
+
     class Meta:
         abstract = True
 
     def get_meta_description(self) -> str:
         return self.search_description or self.introduction
+
+    def get_view_restrictions(self):
+        return page_privacy.view_restrictions(self)
 
 
 class SectionIndexPage(BasePage):
@@ -55,5 +61,5 @@ class SectionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_children().live().public().specific()
+        context["child_pages"] = page_privacy.public(self.get_children().live()).specific()
         return context

@@ -1,5 +1,6 @@
 """The home page and the general-purpose content page (about, legal notices, help)."""
 
+from portal import page_privacy
 from portal.home_sections import collect_home_sections
 from portal.site_structure import remembered
 
@@ -38,7 +39,7 @@ class HomePage(BasePage):
         context["section_pages"] = remembered(
             request,
             "home-section-pages",
-            lambda: list(self.get_children().live().public().in_menu().specific()),
+            lambda: list(page_privacy.public(self.get_children().live()).in_menu().specific()),
         )
         return context
 

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     # Before sessions and CSRF: a cached page for an anonymous reader skips them
     # (portal/page_cache.py).
     "portal.page_cache.AnonymousPageCacheMiddleware",
+    # Reads which pages are private once per request (portal/page_privacy.py).
+    "portal.page_privacy.PrivateTreeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

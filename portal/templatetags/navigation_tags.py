@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Site
 
+from portal import page_privacy
 from portal.models import FooterSettings
 from portal.site_structure import remembered
 
@@ -18,7 +19,7 @@ def _site_root(context):
 def _menu_entries(root, request) -> list[dict]:
     if root is None:
         return []
-    children = root.get_children().live().public().in_menu()
+    children = page_privacy.public(root.get_children().live()).in_menu()
     return [
         {"pk": child.pk, "path": child.path, "title": child.title, "url": child.get_url(request)}
         for child in children
