@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -23,6 +24,18 @@ from portal.taxonomy import Province, Sector
 from .choices import EventFormat, EventTiming
 
 
+class SpeakerChooserBlock(SnippetChooserBlock):
+    """A speaker, read with their register organisation: the agenda names each affiliation."""
+
+    def __init__(self, **kwargs):
+        super().__init__("dialogue.Speaker", **kwargs)
+
+    def bulk_to_python(self, values):
+        speakers = super().bulk_to_python(values)
+        prefetch_related_objects([speaker for speaker in speakers if speaker], "organisation")
+        return speakers
+
+
 class SessionBlock(blocks.StructBlock):
     """One session of the agenda."""
 
@@ -30,7 +43,7 @@ class SessionBlock(blocks.StructBlock):
     starts = blocks.TimeBlock(help_text="South African time.")
     ends = blocks.TimeBlock(required=False)
     title = blocks.CharBlock(max_length=255)
-    speakers = blocks.ListBlock(SnippetChooserBlock("dialogue.Speaker"), default=[])
+    speakers = blocks.ListBlock(SpeakerChooserBlock(), default=[])
     documents = blocks.ListBlock(DocumentChooserBlock(), default=[], label="Session documents")
 
     class Meta:

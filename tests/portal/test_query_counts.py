@@ -3,6 +3,7 @@ no more than QUERY_BUDGET. Measured as production renders a page the cache does 
 site's structure cached per generation, the page itself rendered (a messages cookie keeps the
 request out of the page cache)."""
 
+from datetime import time
 from urllib.parse import urlparse
 
 import pytest
@@ -11,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.best_practice.factories import PracticePageFactory
-from tests.dialogue.factories import DialogueEventPageFactory
+from tests.dialogue.factories import DialogueEventPageFactory, SpeakerFactory
 from tests.knowledge.factories import (
     KPIFactory,
     KPIMeasurementFactory,
@@ -35,8 +36,16 @@ def queries_for(client, url) -> int:
     return len(captured)
 
 
-def add_content(partnership, scale: int):
+def add_content(partnership, event, scale: int):
     """``scale`` times every kind of content the pages list, count or link to."""
+    sessions = [
+        ("session", {"starts": time(9), "title": f"Session {n}", "speakers": [speaker]})
+        for n, speaker in enumerate(
+            SpeakerFactory(organisation=OrganisationFactory()) for _ in range(scale)
+        )
+    ]
+    event.agenda.extend(sessions)
+    event.save_revision().publish()
     organisations = OrganisationFactory.create_batch(scale)
     partnerships = [PartnershipFactory(parties=organisations[:3]) for _ in range(2 * scale)]
     for kpi in (KPIFactory(partnership=partnership) for _ in range(scale)):
@@ -69,7 +78,7 @@ def test_public_pages_cost_a_flat_bounded_number_of_queries(client, settings):
     section = PartnershipsSectionPageFactory._meta.model.objects.get()
     partnership = PartnershipFactory()
     organisation = partnership.parties.get().organisation
-    add_content(partnership, scale=1)
+    add_content(partnership, pages["DialogueEventPage"], scale=1)
     urls = {name: urlparse(page.url).path for name, page in pages.items()}
     urls["home"] = "/"
     urls["partnership profile"] = f"{section.url}{partnership.reference}/"
@@ -79,7 +88,7 @@ def test_public_pages_cost_a_flat_bounded_number_of_queries(client, settings):
         client.get(url)  # warm the site-structure cache and per-process caches
 
     small = {name: queries_for(client, url) for name, url in urls.items()}
-    add_content(partnership, scale=12)
+    add_content(partnership, pages["DialogueEventPage"], scale=12)
     for url in urls.values():
         client.get(url)
     large = {name: queries_for(client, url) for name, url in urls.items()}
