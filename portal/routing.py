@@ -5,9 +5,10 @@ The site's root page hands routing to ``route_directly`` instead: one query read
 whose URL path is a prefix of the address (with its type and whether it is live), and the
 page that Wagtail's walk would reach is loaded once. The walk's rules are kept: a routable page
 on the way whose own sub-URLs match the rest of the address answers it, before any deeper page.
+The pages read on the way are kept on the request, so breadcrumbs and a page's parent need no
+further query (``routed_ancestors``).
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -32,20 +33,33 @@ def route_directly(root, request, path_components):
     if root.live and _answers_subpath(type(root), path_components):
         return RoutablePageMixin.route(root, request, path_components)
     chain = list(
-        Page.objects.filter(url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth)
-        .order_by("depth")
-        .values("pk", "depth", "live", "content_type_id")
+        Page.objects.filter(
+            url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth
+        ).order_by("depth")
     )
     if not chain:
         raise Http404
-    for row in chain:
-        row["model"] = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
-    target = chain[-1]
-    for row in chain:
-        remaining = path_components[row["depth"] - root.depth :]
-        if row["live"] and remaining and _answers_subpath(row["model"], remaining):
-            target = row
+    models = [page.specific_class for page in chain]  # content types are cached per process
+    target = len(chain) - 1
+    for index, page in enumerate(chain):
+        remaining = path_components[page.depth - root.depth :]
+        if page.live and remaining and _answers_subpath(models[index], remaining):
+            target = index
             break
-    model = target["model"] or Page  # a page type whose code is gone is served as a plain page
-    page = model.objects.get(pk=target["pk"])
-    return page.route(request, path_components[target["depth"] - root.depth :])
+    model = models[target] or Page  # a page type whose code is gone is served as a plain page
+    request.routed_pages = [root, *chain[:target]]
+    page = model.objects.get(pk=chain[target].pk)
+    return page.route(request, path_components[chain[target].depth - root.depth :])
+
+
+def routed_ancestors(request, page) -> list[Page] | None:
+    """``page``'s ancestors from the site root down, as routing read them for this request, or
+    None when the request did not route through every one of them."""
+    pages = getattr(request, "routed_pages", None) if request is not None else None
+    if not pages:
+        return None
+    ancestors = [known for known in pages if page.path.startswith(known.path)]
+    ancestors = [known for known in ancestors if known.depth < page.depth]
+    if len(ancestors) != page.depth - pages[0].depth:
+        return None
+    return ancestors

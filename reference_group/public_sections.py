@@ -19,7 +19,7 @@ def published_assessments(partnership):
     return (
         Assessment.objects.published()
         .filter(partnership=partnership)
-        .select_related("group", "author__user")
+        .select_related("group", "author__user", "partnership")
         .order_by("-published_at")
     )
 

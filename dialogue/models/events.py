@@ -19,6 +19,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from knowledge.choosers import PublicPartnershipChoicesPageForm
 from portal.fields import ChoiceListField
 from portal.models import BasePage
+from portal.routing import routed_ancestors
 from portal.taxonomy import Province, Sector
 
 from .choices import EventFormat, EventTiming
@@ -231,7 +232,7 @@ class DialogueEventPage(RoutablePageMixin, BasePage):
             publications=self.related_publications.live().public(),
             practices=self.related_practices.live().public(),
             commitments=self.commitments.live().select_related("made_by_organisation"),
-            section=self.get_parent().specific,
+            section=(routed_ancestors(request, self) or [self.get_parent()])[-1],
             calendar_links=calendar_links(self, request),
             json_ld=event_json_ld(self, request),
         )

@@ -5,6 +5,7 @@ from wagtail.models import Site
 
 from portal import page_privacy
 from portal.models import FooterSettings
+from portal.routing import routed_ancestors
 from portal.site_structure import remembered
 
 register = template.Library()
@@ -52,8 +53,10 @@ def breadcrumbs(context):
     root = _site_root(context)
     if page is None or root is None or page.pk == root.pk:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=root.depth).live()
-    return {"ancestors": ancestors, "page": page}
+    ancestors = routed_ancestors(context.get("request"), page)
+    if ancestors is None:
+        ancestors = page.get_ancestors().filter(depth__gte=root.depth)
+    return {"ancestors": [ancestor for ancestor in ancestors if ancestor.live], "page": page}
 
 
 def _footer(request) -> dict:

@@ -10,7 +10,9 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from reference_group.models.assessments import AssessmentStatus
 from tests.best_practice.factories import PracticePageFactory
 from tests.dialogue.factories import DialogueEventPageFactory, SpeakerFactory
 from tests.knowledge.factories import (
@@ -22,6 +24,7 @@ from tests.knowledge.factories import (
     PublicationPageFactory,
 )
 from tests.page_factories import PAGE_FACTORIES
+from tests.reference_group.factories import AssessmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +61,13 @@ def add_content(partnership, event, scale: int):
         practice = PracticePageFactory()
         practice.evidence_items.create(partnership=partnership, outcome="x", effect="improved")
         practice.save_revision().publish()
+    AssessmentFactory.create_batch(
+        scale,
+        partnership=partnership,
+        status=AssessmentStatus.ACCEPTED,
+        published=True,
+        published_at=timezone.now(),
+    )
     for _ in range(scale):
         event = DialogueEventPageFactory()
         event.partnerships.add(partnership)

@@ -55,3 +55,22 @@ def test_a_routable_pages_sub_url_comes_before_a_child_page_of_that_slug(client)
     assert response.status_code == 200
     assert organisation.name.encode() in response.content
     assert b"A child page" in client.get(f"{section.url}organisations/").content
+
+
+def breadcrumb_titles(response) -> list[str]:
+    trail = response.content.decode().split('aria-label="Breadcrumb"', 1)[1].split("</nav>")[0]
+    return [part.split("</a>")[0] for part in trail.split('">')[1:]]
+
+
+def test_breadcrumbs_come_from_the_pages_routing_read_and_leave_out_drafts(client):
+    top = StandardPageFactory(slug="top", title="Top")
+    middle = StandardPageFactory(parent=top, slug="middle", title="Middle draft")
+    bottom = StandardPageFactory(parent=middle, slug="bottom", title="Bottom")
+    assert breadcrumb_titles(client.get(bottom.url)) == ["Home", "Top", "Middle draft", "Bottom"]
+
+    middle.unpublish()
+
+    assert breadcrumb_titles(client.get("/top/middle/bottom/")) == ["Home", "Top", "Bottom"]
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/top/middle/bottom/")
+    assert not any('"wagtailcore_page"."path" IN' in query["sql"] for query in queries)
