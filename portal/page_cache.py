@@ -25,9 +25,14 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "page-cache:generation"
+
+# Sent with ``request`` and ``response`` whenever a stored answer is served, so that what a view
+# does besides answering (search counts its queries) still happens for cached answers.
+served_from_cache = Signal()
 EXCLUDED_PREFIXES = ("/admin/", "/members/", "/documents/", "/_util/", "/static/", "/media/")
 CACHED_CONTENT_TYPES = (
     "text/html",
@@ -180,6 +185,7 @@ class AnonymousPageCacheMiddleware:
         key = _key(request, request.page_cache_generation)
         cached = page_cache().get(key)
         if cached is not None:
+            served_from_cache.send(type(self), request=request, response=cached)
             conditional = get_conditional_response(request, etag=cached["ETag"])
             response = conditional or cached
             response["X-Page-Cache"] = "hit"

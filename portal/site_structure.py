@@ -38,3 +38,14 @@ def first_live_public(request, model):
     """The first live, public page of ``model`` (a section, the glossary ...), or None."""
     label = model._meta.label_lower
     return remembered(request, f"first:{label}", lambda: model.objects.live().public().first())
+
+
+def section_pages(request, root) -> list:
+    """The live, public pages in the menu directly under ``root`` (the site's sections)."""
+    from portal import page_privacy
+
+    return remembered(
+        request,
+        f"section-pages:{root.pk}",
+        lambda: list(page_privacy.public(root.get_children().live()).in_menu().specific()),
+    )

@@ -7,8 +7,10 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from search import sync
+        from portal.page_cache import served_from_cache
+        from search import statistics, sync
 
         # Each content app declares what it puts into search in its own search.py module.
         autodiscover_modules("search")
         sync.connect()
+        served_from_cache.connect(statistics.count_cached_search, dispatch_uid="count_cached")

@@ -3,33 +3,53 @@ promotions admin use them) and our own count of searches that found nothing."""
 
 import datetime
 
+from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from portal.site_structure import remembered
 from search.models import UnansweredQuery
 
 
-def record(text: str, total: int) -> None:
-    if not text:
+def _count_hit(model, **key) -> None:
+    """Add one to ``model``'s daily ``hits`` row for ``key``: one UPDATE on every search but
+    the day's first for that text, which inserts (two searches racing to insert both count)."""
+    if model.objects.filter(**key).update(hits=F("hits") + 1):
         return
+    try:
+        with transaction.atomic():
+            model.objects.create(**key, hits=1)
+    except IntegrityError:
+        model.objects.filter(**key).update(hits=F("hits") + 1)
+
+
+def record(text: str, total: int) -> Query | None:
+    """Count a search in Wagtail's query hits, and in ours when it found nothing."""
+    if not text:
+        return None
     normalised = normalise_query_string(text)[:255]
     if not normalised:
-        return
-    Query.get(normalised).add_hit()
+        return None
+    query = Query.get(normalised)
+    today = timezone.localdate()
+    _count_hit(QueryDailyHits, query=query, date=today)
     if total == 0:
-        today = timezone.localdate()
-        entry, _ = UnansweredQuery.objects.get_or_create(query_string=normalised, date=today)
-        UnansweredQuery.objects.filter(pk=entry.pk).update(hits=F("hits") + 1)
+        _count_hit(UnansweredQuery, query_string=normalised, date=today)
+    return query
 
 
-def promotions_for(text: str, request) -> list[dict]:
+def count_cached_search(sender, request, response, **kwargs) -> None:
+    """A search answered from the page cache is counted as the view would have counted it."""
+    counted = getattr(response, "counted_search", None)
+    if counted:
+        record(*counted)
+
+
+def promotions_for(query: Query | None, request) -> list[dict]:
     """Editors' chosen results for this query: external links and live, public pages only."""
-    if not text:
-        return []
-    query = Query.objects.filter(query_string=normalise_query_string(text)).first()
-    if query is None:
+    if query is None or query.query_string not in promoted_query_strings(request):
         return []
     promoted = []
     for pick in query.editors_picks.select_related("page").order_by("sort_order"):
@@ -49,6 +69,16 @@ def promotions_for(text: str, request) -> list[dict]:
                 }
             )
     return promoted
+
+
+def promoted_query_strings(request) -> frozenset[str]:
+    """The texts editors have promoted results for (read once per generation while the page
+    cache is on: saving a promotion replaces it)."""
+    return remembered(
+        request,
+        "promoted-query-strings",
+        lambda: frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True)),
+    )
 
 
 def unanswered(days: int = 30, limit: int = 100):

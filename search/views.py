@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from portal import page_privacy
+from portal.site_structure import section_pages
 from search import corrections, facets
 from search.query import PAGE_SIZE, SearchQuery
 from search.service import run_search, suggest
@@ -41,13 +41,13 @@ def search_view(request):
         query.page = pages
         results = run_search(query)
     name_partnerships(results)
-    promoted, offers = [], {}
+    promoted, offers, counted = [], {}, None
     if query.page == 1:
-        record(query.text, results.total)
-        promoted = promotions_for(query.text, request)
+        promoted = promotions_for(record(query.text, results.total), request)
+        counted = (query.text, results.total)
         offers = other_questions(query, results.total)
     if wants_json(request):
-        return JsonResponse(
+        response = JsonResponse(
             {
                 "query": {
                     "q": query.text,
@@ -91,6 +91,8 @@ def search_view(request):
                 },
             }
         )
+        response.counted_search = counted  # counted again when served from the page cache
+        return response
     facet_groups = [
         {
             "name": facet.name,
@@ -109,7 +111,7 @@ def search_view(request):
         if results.facets.get(facet.name)
     ]
     kind_labels = facets.BY_NAME["kind"].labels()
-    return render(
+    response = render(
         request,
         "search/search.html",
         {
@@ -133,6 +135,8 @@ def search_view(request):
             },
         },
     )
+    response.counted_search = counted  # counted again when served from the page cache
+    return response
 
 
 REFINABLE = ("kind", "province", "setting", "category", "rating")
@@ -199,7 +203,7 @@ def browse_sections(request) -> list:
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return list(page_privacy.public(site.root_page.get_children().live()).in_menu().specific())
+    return section_pages(request, site.root_page)
 
 
 @require_GET

@@ -1,8 +1,7 @@
 """The home page and the general-purpose content page (about, legal notices, help)."""
 
-from portal import page_privacy
 from portal.home_sections import collect_home_sections
-from portal.site_structure import remembered
+from portal.site_structure import section_pages
 
 from .base_page import BasePage
 
@@ -36,11 +35,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["home_sections"] = collect_home_sections(request, self)
-        context["section_pages"] = remembered(
-            request,
-            "home-section-pages",
-            lambda: list(page_privacy.public(self.get_children().live()).in_menu().specific()),
-        )
+        context["section_pages"] = section_pages(request, self)
         return context
 
 

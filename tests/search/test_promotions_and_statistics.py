@@ -4,11 +4,13 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
+from search.models import UnansweredQuery
 from tests.knowledge.factories import PublicationPageFactory
 from tests.portal.factories import StandardPageFactory
 
@@ -69,3 +71,32 @@ def test_the_report_is_for_signed_in_editors_only(client):
     response = client.get(reverse("search_unanswered_queries"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_searches_answered_from_the_page_cache_are_counted_too(client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    caches["pages"].clear()
+    client.get("/")  # the first request creates the footer's settings row (a change)
+
+    states = [client.get("/search/", {"q": "zebra crossings"})["X-Page-Cache"] for _ in range(3)]
+    json_states = [
+        client.get("/search/", {"q": "zebra crossings", "format": "json"})["X-Page-Cache"]
+        for _ in range(2)
+    ]
+
+    assert states == ["miss", "hit", "hit"] and json_states == ["miss", "hit"]
+    assert Query.get("zebra crossings").hits == 5
+    assert UnansweredQuery.objects.get(query_string="zebra crossings").hits == 5
+
+
+def test_a_promotion_chosen_after_a_search_shows_on_the_next_one(client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    caches["pages"].clear()
+    caches["default"].clear()
+    guide = StandardPageFactory(title="How to start a forum")
+    assert client.get("/search/", {"q": "forum", "format": "json"}).json()["promoted"] == []
+
+    promote("forum", page=guide)
+
+    data = client.get("/search/", {"q": "forum", "format": "json"}).json()
+    assert [item["title"] for item in data["promoted"]] == ["How to start a forum"]
