@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils.formats import date_format, number_format
 
 from .models import KPI, Agreement, AnnualReview, KPIMeasurement
-from .models.choices import AgreementStatus, ReviewStatus
+from .models.choices import AgreementKind, AgreementStatus, ReviewStatus
 
 TREND_POINTS = 12  # the most recent measurements a trend chart draws
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 160, 48, 4
@@ -124,18 +124,43 @@ class PublicReview:
     summary: str
 
 
-def latest_public_review(partnership) -> PublicReview | None:
-    """The latest completed annual review, as far as readers may know it."""
-    row = (
-        AnnualReview.objects.filter(partnership=partnership, status=ReviewStatus.COMPLETED)
+REVIEW_FIELDS = {
+    "review_year": "year",
+    "review_completed_on": "completed_on",
+    "review_summary": "public_summary",
+}
+AGREEMENT_FIELDS = {
+    "agreement_kind": "kind",
+    "agreement_signed_on": "signed_on",
+    "agreement_effective_from": "effective_from",
+    "agreement_expires_on": "expires_on",
+}
+
+
+def with_public_record(partnerships):
+    """``partnerships`` with their latest completed review and current signed agreement read in
+    the same query, as far as readers may know them (see the two functions below)."""
+    review = (
+        AnnualReview.objects.filter(partnership=OuterRef("pk"), status=ReviewStatus.COMPLETED)
         .exclude(completed_on=None)
         .order_by("-completed_on")
-        .values("year", "completed_on", "public_summary")
-        .first()
     )
-    if row is None:
+    agreement = Agreement.objects.filter(
+        partnership=OuterRef("pk"), status=AgreementStatus.SIGNED
+    ).order_by("-signed_on", "-pk")
+    return partnerships.annotate(
+        **{name: Subquery(review.values(field)[:1]) for name, field in REVIEW_FIELDS.items()},
+        **{name: Subquery(agreement.values(f)[:1]) for name, f in AGREEMENT_FIELDS.items()},
+    )
+
+
+def latest_public_review(partnership) -> PublicReview | None:
+    """The latest completed annual review (from ``with_public_record``)."""
+    if partnership.review_completed_on is None:
         return None
-    return PublicReview(row["year"], row["completed_on"], row["public_summary"])
+    return PublicReview(
+        partnership.review_year, partnership.review_completed_on, partnership.review_summary
+    )
 
 
 @dataclass(frozen=True)
@@ -147,18 +172,13 @@ class PublicAgreement:
 
 
 def signed_agreement(partnership) -> PublicAgreement | None:
-    """The current signed agreement's kind and term; never its scan, signatories or notes."""
-    agreement = (
-        Agreement.objects.filter(partnership=partnership, status=AgreementStatus.SIGNED)
-        .order_by("-signed_on", "-pk")
-        .only("kind", "signed_on", "effective_from", "expires_on")
-        .first()
-    )
-    if agreement is None:
+    """The current signed agreement's kind and term (from ``with_public_record``); never its
+    scan, signatories or notes."""
+    if partnership.agreement_kind is None:
         return None
     return PublicAgreement(
-        agreement.get_kind_display(),
-        agreement.signed_on,
-        agreement.effective_from,
-        agreement.expires_on,
+        AgreementKind(partnership.agreement_kind).label,
+        partnership.agreement_signed_on,
+        partnership.agreement_effective_from,
+        partnership.agreement_expires_on,
     )

@@ -109,7 +109,7 @@ register(
     Partnership,
     label="Partnership",
     project=project_partnership,
-    objects=lambda: Partnership.objects.public().prefetch_related("parties__organisation"),
+    objects=lambda: Partnership.objects.public().with_parties(),
     depends_on=[
         Dependency(
             Organisation,

@@ -90,9 +90,7 @@ class PartnershipViewSet(PortalSnippetViewSet):
     edit_handler = admin_panels.partnership_edit_handler
 
     def get_queryset(self, request):
-        return annotate_flags(
-            Partnership.objects.prefetch_related("parties__organisation"), timezone.localdate()
-        )
+        return annotate_flags(Partnership.objects.with_parties(), timezone.localdate())
 
 
 class OrganisationViewSet(PortalSnippetViewSet):

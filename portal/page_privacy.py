@@ -13,7 +13,6 @@ answers "none" only for a page with no restricted or alias page among itself and
 ancestors; for every other page, and outside a request, Wagtail's queries run unchanged.
 """
 
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -22,9 +21,7 @@ from django.db.models import Q
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from portal.site_structure import remembered
-
-_request = ContextVar("page_privacy_request", default=None)
+from portal.site_structure import reading_request, remembered
 
 
 @dataclass(frozen=True)
@@ -58,7 +55,7 @@ class PrivateTree:
 
 def current() -> PrivateTree | None:
     """The private tree for this request, or None outside a GET or HEAD request."""
-    request = _request.get()
+    request = reading_request()
     if request is None:
         return None
     return remembered(request, "private-tree", PrivateTree.read)
@@ -88,17 +85,3 @@ class PortalPageQuerySet(PageQuerySet):
 
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
-
-
-class PrivateTreeMiddleware:
-    """Lets the queries above read the private tree once for each GET or HEAD request."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = _request.set(request if request.method in ("GET", "HEAD") else None)
-        try:
-            return self.get_response(request)
-        finally:
-            _request.reset(token)

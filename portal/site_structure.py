@@ -6,12 +6,21 @@ default cache under the page cache's generation, which any change readers could 
 (portal/page_cache.py), so it is never older than the data it comes from.
 """
 
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.core.cache import cache
+from wagtail.models import Site
 
 from portal import page_cache
 
 _MISSING = object()
+_reading = ContextVar("site_structure_request", default=None)
+
+
+def reading_request():
+    """The GET or HEAD request being answered, or None (a write, a command, a task)."""
+    return _reading.get()
 
 
 def remembered(request, name: str, build):
@@ -49,3 +58,32 @@ def section_pages(request, root) -> list:
         f"section-pages:{root.pk}",
         lambda: list(page_privacy.public(root.get_children().live()).in_menu().specific()),
     )
+
+
+def _site_for(request):
+    site = Site.find_for_request(request)
+    if site is not None:
+        site.root_page.specific  # noqa: B018 - read now, so that it is kept with the site
+    return site
+
+
+class SiteStructureMiddleware:
+    """For GET and HEAD requests, lets the structure above be read once per request (and per
+    generation): which site answers (Wagtail's lookup, which it keeps on the request as
+    ``_wagtail_site``), its root page, and which pages are private (portal/page_privacy.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        token = _reading.set(request)
+        try:
+            if page_cache.enabled():
+                request._wagtail_site = remembered(
+                    request, f"site:{request.get_port()}", lambda: _site_for(request)
+                )
+            return self.get_response(request)
+        finally:
+            _reading.reset(token)

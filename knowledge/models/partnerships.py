@@ -35,6 +35,12 @@ class PartnershipQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status__in=CLOSED_STATUSES)
 
+    def with_parties(self):
+        """Each partnership's parties, in order, with their organisations: one query for all."""
+        return self.prefetch_related(
+            models.Prefetch("parties", PartnershipParty.objects.select_related("organisation"))
+        )
+
 
 class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     reference = models.CharField(

@@ -80,11 +80,12 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
 
     @re_path(r"^(?P<reference>[A-Z]+-\d{4}-\d{4,})/$")
     def partnership_profile(self, request, reference):
+        from knowledge import achievements
+
         partnership = get_object_or_404(
-            Partnership.objects.public().prefetch_related("parties__organisation"),
+            achievements.with_public_record(Partnership.objects.public().with_parties()),
             reference=reference,
         )
-        from knowledge import achievements
         from knowledge.profile_sections import collect_profile_sections
 
         from .publications import PublicationPage

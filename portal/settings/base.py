@@ -61,8 +61,8 @@ MIDDLEWARE = [
     # Before sessions and CSRF: a cached page for an anonymous reader skips them
     # (portal/page_cache.py).
     "portal.page_cache.AnonymousPageCacheMiddleware",
-    # Reads which pages are private once per request (portal/page_privacy.py).
-    "portal.page_privacy.PrivateTreeMiddleware",
+    # Reads the site, its root page and which pages are private once (portal/site_structure.py).
+    "portal.site_structure.SiteStructureMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -28,8 +28,8 @@ from tests.reference_group.factories import AssessmentFactory
 
 pytestmark = pytest.mark.django_db
 
-# The target is 12; the pages above it are listed in bench/README.md with why.
-QUERY_BUDGET = 22
+# The target: at most 12 queries for any public page, whatever the data.
+QUERY_BUDGET = 12
 
 
 def queries_for(client, url) -> int:
