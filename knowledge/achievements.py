@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import JSONField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import JSONObject
 from django.utils.formats import date_format, number_format
 
 from .models import KPI, Agreement, AnnualReview, KPIMeasurement
@@ -124,43 +125,43 @@ class PublicReview:
     summary: str
 
 
-REVIEW_FIELDS = {
-    "review_year": "year",
-    "review_completed_on": "completed_on",
-    "review_summary": "public_summary",
-}
-AGREEMENT_FIELDS = {
-    "agreement_kind": "kind",
-    "agreement_signed_on": "signed_on",
-    "agreement_effective_from": "effective_from",
-    "agreement_expires_on": "expires_on",
-}
-
-
 def with_public_record(partnerships):
     """``partnerships`` with their latest completed review and current signed agreement read in
-    the same query, as far as readers may know them (see the two functions below)."""
+    the same query (each as one JSON object), as far as readers may know them."""
     review = (
         AnnualReview.objects.filter(partnership=OuterRef("pk"), status=ReviewStatus.COMPLETED)
         .exclude(completed_on=None)
         .order_by("-completed_on")
+        .values(json=JSONObject(year="year", completed_on="completed_on", summary="public_summary"))
     )
-    agreement = Agreement.objects.filter(
-        partnership=OuterRef("pk"), status=AgreementStatus.SIGNED
-    ).order_by("-signed_on", "-pk")
+    agreement = (
+        Agreement.objects.filter(partnership=OuterRef("pk"), status=AgreementStatus.SIGNED)
+        .order_by("-signed_on", "-pk")
+        .values(
+            json=JSONObject(
+                kind="kind",
+                signed_on="signed_on",
+                effective_from="effective_from",
+                expires_on="expires_on",
+            )
+        )
+    )
     return partnerships.annotate(
-        **{name: Subquery(review.values(field)[:1]) for name, field in REVIEW_FIELDS.items()},
-        **{name: Subquery(agreement.values(f)[:1]) for name, f in AGREEMENT_FIELDS.items()},
+        public_review=Subquery(review[:1], output_field=JSONField()),
+        public_agreement=Subquery(agreement[:1], output_field=JSONField()),
     )
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
 
 
 def latest_public_review(partnership) -> PublicReview | None:
     """The latest completed annual review (from ``with_public_record``)."""
-    if partnership.review_completed_on is None:
+    review = partnership.public_review
+    if not review:
         return None
-    return PublicReview(
-        partnership.review_year, partnership.review_completed_on, partnership.review_summary
-    )
+    return PublicReview(review["year"], _date(review["completed_on"]), review["summary"])
 
 
 @dataclass(frozen=True)
@@ -174,11 +175,12 @@ class PublicAgreement:
 def signed_agreement(partnership) -> PublicAgreement | None:
     """The current signed agreement's kind and term (from ``with_public_record``); never its
     scan, signatories or notes."""
-    if partnership.agreement_kind is None:
+    agreement = partnership.public_agreement
+    if not agreement:
         return None
     return PublicAgreement(
-        AgreementKind(partnership.agreement_kind).label,
-        partnership.agreement_signed_on,
-        partnership.agreement_effective_from,
-        partnership.agreement_expires_on,
+        AgreementKind(agreement["kind"]).label,
+        _date(agreement["signed_on"]),
+        _date(agreement["effective_from"]),
+        _date(agreement["expires_on"]),
     )
