@@ -1,8 +1,13 @@
 """What readers search for: Wagtail's query hits (its "Search terms" report and the search
 promotions admin use them) and our own count of searches that found nothing."""
 
+import atexit
 import datetime
+import threading
+import time
+from collections import Counter
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
@@ -13,31 +18,60 @@ from portal.site_structure import remembered
 from search.models import UnansweredQuery
 
 
-def _count_hit(model, **key) -> None:
-    """Add one to ``model``'s daily ``hits`` row for ``key``: one UPDATE on every search but
-    the day's first for that text, which inserts (two searches racing to insert both count)."""
-    if model.objects.filter(**key).update(hits=F("hits") + 1):
+def _count_hits(model, hits: int, **key) -> None:
+    """Add ``hits`` to ``model``'s daily ``hits`` row for ``key``: one UPDATE, or for the day's
+    first count an INSERT (two workers racing to insert both count)."""
+    if model.objects.filter(**key).update(hits=F("hits") + hits):
         return
     try:
         with transaction.atomic():
-            model.objects.create(**key, hits=1)
+            model.objects.create(**key, hits=hits)
     except IntegrityError:
-        model.objects.filter(**key).update(hits=F("hits") + 1)
+        model.objects.filter(**key).update(hits=F("hits") + hits)
 
 
-def record(text: str, total: int) -> Query | None:
+class _Tally:
+    """Searches counted in this process and not yet written: ``(text, found nothing) -> n``.
+
+    Writing two rows for every search would make a cached search cost two database writes,
+    which serialise on SQLite; the tally is written at most every ``SEARCH_COUNT_SECONDS`` (on
+    the first search after that time, and when the process exits)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.pending: Counter[tuple[str, bool]] = Counter()
+        self.since = time.monotonic()
+
+    def add(self, text: str, found_nothing: bool) -> None:
+        with self.lock:
+            self.pending[(text, found_nothing)] += 1
+            due = time.monotonic() - self.since >= settings.SEARCH_COUNT_SECONDS
+        if due:
+            self.write()
+
+    def write(self) -> None:
+        with self.lock:
+            pending, self.pending = self.pending, Counter()
+            self.since = time.monotonic()
+        today = timezone.localdate()
+        for (text, found_nothing), hits in pending.items():
+            _count_hits(QueryDailyHits, hits, query=Query.get(text), date=today)
+            if found_nothing:
+                _count_hits(UnansweredQuery, hits, query_string=text, date=today)
+
+
+tally = _Tally()
+atexit.register(tally.write)
+
+
+def normalised(text: str) -> str:
+    return normalise_query_string(text)[:255] if text else ""
+
+
+def record(text: str, total: int) -> None:
     """Count a search in Wagtail's query hits, and in ours when it found nothing."""
-    if not text:
-        return None
-    normalised = normalise_query_string(text)[:255]
-    if not normalised:
-        return None
-    query = Query.get(normalised)
-    today = timezone.localdate()
-    _count_hit(QueryDailyHits, query=query, date=today)
-    if total == 0:
-        _count_hit(UnansweredQuery, query_string=normalised, date=today)
-    return query
+    if text := normalised(text):
+        tally.add(text, total == 0)
 
 
 def count_cached_search(sender, request, response, **kwargs) -> None:
@@ -47,12 +81,14 @@ def count_cached_search(sender, request, response, **kwargs) -> None:
         record(*counted)
 
 
-def promotions_for(query: Query | None, request) -> list[dict]:
+def promotions_for(text: str, request) -> list[dict]:
     """Editors' chosen results for this query: external links and live, public pages only."""
-    if query is None or query.query_string not in promoted_query_strings(request):
+    text = normalised(text)
+    if text not in promoted_query_strings(request):
         return []
     promoted = []
-    for pick in query.editors_picks.select_related("page").order_by("sort_order"):
+    picks = SearchPromotion.objects.filter(query__query_string=text)
+    for pick in picks.select_related("page").order_by("sort_order"):
         if pick.page is not None:
             page = pick.page
             if not page.live or page.get_view_restrictions().exists():

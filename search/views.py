@@ -43,7 +43,8 @@ def search_view(request):
     name_partnerships(results)
     promoted, offers, counted = [], {}, None
     if query.page == 1:
-        promoted = promotions_for(record(query.text, results.total), request)
+        record(query.text, results.total)
+        promoted = promotions_for(query.text, request)
         counted = (query.text, results.total)
         offers = other_questions(query, results.total)
     if wants_json(request):

@@ -82,6 +82,9 @@ MIDDLEWARE = [
 # PAGE_CACHE_SECONDS bounds what the clock alone changes (an event becoming past); 0 turns the
 # page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Searches are counted (for the "Search terms" and unanswered-queries reports) in each worker
+# and written at most this often, and when the worker stops (search/statistics.py).
+SEARCH_COUNT_SECONDS = env_int("SEARCH_COUNT_SECONDS", 10)
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {

@@ -26,6 +26,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # which turn it on with a cache of their own: the database rolls back between tests, a cache
 # would not.
 PAGE_CACHE_SECONDS = 0
+SEARCH_COUNT_SECONDS = 0  # written at once; tests/search/test_promotions_and_statistics.py
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},

@@ -11,6 +11,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from search.models import UnansweredQuery
+from search.statistics import tally
 from tests.knowledge.factories import PublicationPageFactory
 from tests.portal.factories import StandardPageFactory
 
@@ -100,3 +101,17 @@ def test_a_promotion_chosen_after_a_search_shows_on_the_next_one(client, setting
 
     data = client.get("/search/", {"q": "forum", "format": "json"}).json()
     assert [item["title"] for item in data["promoted"]] == ["How to start a forum"]
+
+
+def test_searches_are_tallied_in_the_worker_and_written_together(client, settings):
+    settings.SEARCH_COUNT_SECONDS = 3600
+    tally.write()  # start a fresh window
+
+    for text in ("zebra crossings", "Zebra  crossings", "street lights"):
+        client.get("/search/", {"q": text})
+
+    assert not Query.objects.filter(query_string="zebra crossings").exists()
+    tally.write()  # as the first search after the window, or the worker stopping, does
+    assert Query.get("zebra crossings").hits == 2
+    assert Query.get("street lights").hits == 1
+    assert UnansweredQuery.objects.get(query_string="zebra crossings").hits == 2
