@@ -5,12 +5,39 @@ from taggit.models import Tag
 
 from knowledge.models.research_choices import PublicationType
 from portal.listing import UrlFilterForm, with_all
+from portal.site_structure import remembered
 from portal.taxonomy import Province, Setting
 
 SORTS = {
     "date": ("-publication_date", "title"),
     "title": ("title",),
 }
+
+
+def filter_choices(library) -> tuple[list, list, list]:
+    """The years, topics and research priorities of the library's publications, as choices
+    (kept per generation with the site's structure: any publication saved replaces them)."""
+    from knowledge.models import PublicationPage, ResearchPriorityPage
+
+    publications = PublicationPage.objects.child_of(library).live().public()
+    years = publications.dates("publication_date", "year", order="DESC")
+    topics = Tag.objects.filter(
+        knowledge_publicationtag_items__content_object__in=publications
+    ).distinct()
+    # Only the priorities this library's publications answer, as (id, title) rows: the
+    # research agenda may hold hundreds that no publication has answered yet.
+    priorities = (
+        ResearchPriorityPage.objects.live()
+        .filter(pk__in=publications.values("priority_id"))
+        .public()
+        .order_by("title")
+        .values_list("pk", "title")
+    )
+    return (
+        [(d.year, d.year) for d in years],
+        list(topics.order_by("name").values_list("slug", "name")),
+        list(priorities),
+    )
 
 
 class PublicationFilterForm(UrlFilterForm):
@@ -32,29 +59,14 @@ class PublicationFilterForm(UrlFilterForm):
         choices=[("date", "Newest first"), ("title", "Title")],
     )
 
-    def __init__(self, data, *, library):
+    def __init__(self, data, *, library, request=None):
         super().__init__(data)
-        from knowledge.models import PublicationPage, ResearchPriorityPage
-
-        publications = PublicationPage.objects.child_of(library).live().public()
-        years = publications.dates("publication_date", "year", order="DESC")
-        self.fields["year"].choices = with_all([(d.year, d.year) for d in years], "All years")
-        topics = Tag.objects.filter(
-            knowledge_publicationtag_items__content_object__in=publications
-        ).distinct()
-        self.fields["topic"].choices = with_all(
-            [(tag.slug, tag.name) for tag in topics.order_by("name")], "All topics"
+        years, topics, priorities = remembered(
+            request, f"library-filter-choices:{library.pk}", lambda: filter_choices(library)
         )
-        # Only the priorities this library's publications answer, as (id, title) rows: the
-        # research agenda may hold hundreds that no publication has answered yet.
-        priorities = (
-            ResearchPriorityPage.objects.live()
-            .filter(pk__in=publications.values("priority_id"))
-            .public()
-            .order_by("title")
-            .values_list("pk", "title")
-        )
-        self.fields["priority"].choices = with_all(list(priorities), "All priorities")
+        self.fields["year"].choices = with_all(years, "All years")
+        self.fields["topic"].choices = with_all(topics, "All topics")
+        self.fields["priority"].choices = with_all(priorities, "All priorities")
 
     lookups = {
         "type": "publication_type",

@@ -22,6 +22,12 @@ class UrlFilterForm(forms.Form):
     lookups: dict[str, str] = {}
     joined: frozenset[str] = frozenset()
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if type(field.widget) is forms.Select:
+                field.widget.template_name = "portal/forms/select.html"
+
     def condition(self, name: str, value) -> dict:
         """The ORM condition a filter's value stands for."""
         return {self.lookups[name]: value}

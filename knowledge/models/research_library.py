@@ -30,7 +30,7 @@ class ResearchLibraryPage(RoutablePageMixin, BasePage):
 
         context = filtered_listing(
             request,
-            PublicationFilterForm(request.GET, library=self),
+            PublicationFilterForm(request.GET, library=self, request=request),
             self.publications().prefetch_related("authors"),
             PUBLICATIONS_PER_PAGE,
             "publications",

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from knowledge.models import PublicationDocument, PublicationRecommendation, ResearchProject
 from knowledge.models.choices import Visibility
@@ -232,3 +233,30 @@ def test_home_page_shows_the_latest_research_newest_first(client):
     titles_shown = [a.get_text(strip=True) for a in heading.find_parent("section").select("h3 a")]
 
     assert titles_shown == ["Study 2025", "Study 2024", "Study 2023"]
+
+
+def filter_options(client, name: str) -> list[str]:
+    soup = BeautifulSoup(client.get(research_library().url).content, "html.parser")
+    return [option.get_text() for option in soup.select(f"select[name={name}] option")]
+
+
+def test_filter_choices_kept_with_the_site_structure_follow_new_publications(
+    client, shelf, settings
+):
+    """With the page cache on, the years, topics and priorities are read once per generation;
+    a publication published or made private changes them on the next read."""
+    settings.PAGE_CACHE_SECONDS = 300
+    client.cookies["messages"] = "renders every request"
+    assert filter_options(client, "year") == ["All years", "2025", "2024"]
+
+    newer = PublicationPageFactory(title="New study", publication_date=datetime.date(2026, 3, 1))
+    newer.topics.add("street lighting")
+    newer.save_revision().publish()
+
+    assert filter_options(client, "year") == ["All years", "2026", "2025", "2024"]
+    assert "street lighting" in filter_options(client, "topic")
+    assert filter_options(client, "priority") == ["All priorities", "Early warning"]
+
+    PageViewRestriction.objects.create(page=newer, restriction_type=PageViewRestriction.LOGIN)
+    assert filter_options(client, "year") == ["All years", "2025", "2024"]
+    assert "street lighting" not in filter_options(client, "topic")
