@@ -14,7 +14,7 @@ from knowledge.models import (
 )
 from knowledge.models.choices import PartnershipStatus
 from portal.home_sections import HomeSection
-from portal.site_structure import first_live_public
+from portal.site_structure import first_live_public, remembered
 from portal.taxonomy import Province
 
 
@@ -42,7 +42,10 @@ def register_counts(partnerships) -> dict:
 
 
 def register_figures(request, home_page) -> HomeSection | None:
-    counts = register_counts(Partnership.objects.public())
+    # Counted over the whole register: kept per generation, which any register change replaces.
+    counts = remembered(
+        request, "home-register-counts", lambda: register_counts(Partnership.objects.public())
+    )
     if not counts["total"]:
         return None
     section = first_live_public(request, PartnershipsSectionPage)

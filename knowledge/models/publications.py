@@ -125,6 +125,9 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "publication"
+        # "Latest research" on the home page and the library's default order read it newest
+        # first; without an index every publication is sorted on each request.
+        indexes = [models.Index(fields=["-publication_date"], name="publication_newest_first")]
 
     def clean(self):
         super().clean()

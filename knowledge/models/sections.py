@@ -5,6 +5,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 
 from portal.listing import filtered_listing
 from portal.models import SectionIndexPage
+from portal.site_structure import remembered
 
 from .organisations import Organisation
 from .partnerships import Partnership
@@ -75,7 +76,12 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
             "partnerships",
         )
         if not context["filters_applied"]:
-            context["charts"] = register_charts(partnerships, filtered_link(self.url))
+            # Counted over the whole register: kept per generation (portal/site_structure.py).
+            context["charts"] = remembered(
+                request,
+                f"register-charts:{self.pk}",
+                lambda: register_charts(partnerships, filtered_link(self.url)),
+            )
         return self.render(request, context_overrides=context)
 
     @re_path(r"^(?P<reference>[A-Z]+-\d{4}-\d{4,})/$")

@@ -90,3 +90,29 @@ def test_charts_cost_the_same_queries_for_a_large_register(client):
     few = queries()
     PartnershipFactory.create_batch(40)
     assert queries() == few
+
+
+def test_kept_figures_follow_the_register(client, register, settings):
+    """With the page cache on, the charts and the home page's figures are counted once per
+    generation: a partnership added or made internal changes them on the next render."""
+    settings.PAGE_CACHE_SECONDS = 300
+    client.cookies["messages"] = "renders every request"
+
+    def gauteng() -> int:
+        page = BeautifulSoup(client.get(register.url).content, "html.parser")
+        return table(page, "Partnerships by province")["Gauteng"][0]
+
+    def home_figures() -> str:
+        return BeautifulSoup(client.get("/").content, "html.parser").get_text(" ", strip=True)
+
+    assert gauteng() == 2
+    assert "Public partnerships 2" in home_figures()
+
+    added = PartnershipFactory(provinces=[Province.GAUTENG])
+    assert gauteng() == 3
+    assert "Public partnerships 3" in home_figures()
+
+    added.visibility = Visibility.INTERNAL
+    added.save()
+    assert gauteng() == 2
+    assert "Public partnerships 2" in home_figures()
