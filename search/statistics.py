@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from portal import page_privacy
 from portal.site_structure import remembered
 from search.models import UnansweredQuery
 
@@ -91,7 +92,7 @@ def promotions_for(text: str, request) -> list[dict]:
     for pick in picks.select_related("page").order_by("sort_order"):
         if pick.page is not None:
             page = pick.page
-            if not page.live or page.get_view_restrictions().exists():
+            if not page.live or page_privacy.view_restrictions(page).exists():
                 continue
             promoted.append(
                 {"title": page.title, "url": page.get_url(request), "description": pick.description}
