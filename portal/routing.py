@@ -32,9 +32,14 @@ def route_directly(root, request, path_components):
     ]
     if root.live and _answers_subpath(type(root), path_components):
         return RoutablePageMixin.route(root, request, path_components)
+    # Every page on the way has one of the components as its slug: the slug index finds them
+    # (Wagtail does not index url_path, so without it this query reads the whole tree).
     chain = list(
         Page.objects.filter(
-            url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth
+            slug__in=set(path_components),
+            url_path__in=prefixes,
+            path__startswith=root.path,
+            depth__gt=root.depth,
         ).order_by("depth")
     )
     if not chain:

@@ -74,3 +74,16 @@ def test_breadcrumbs_come_from_the_pages_routing_read_and_leave_out_drafts(clien
     with CaptureQueriesContext(connection) as queries:
         client.get("/top/middle/bottom/")
     assert not any('"wagtailcore_page"."path" IN' in query["sql"] for query in queries)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's query plan")
+def test_routing_finds_the_pages_on_the_way_through_an_index_not_by_reading_the_tree(client):
+    """Wagtail does not index ``url_path``; routing must not read every page to find a URL."""
+    page = chain("indexed", 3)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url).status_code == 200
+    routing = next(q["sql"] for q in queries if '"wagtailcore_page"."url_path" IN' in q["sql"])
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {routing}")
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "USING INDEX" in plan and "SCAN wagtailcore_page" not in plan, plan
