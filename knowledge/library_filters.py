@@ -9,7 +9,8 @@ from portal.site_structure import remembered
 from portal.taxonomy import Province, Setting
 
 SORTS = {
-    "date": ("-publication_date", "title"),
+    # Ties in the publication's own table, so the newest are read from its date index.
+    "date": ("-publication_date", "pk"),
     "title": ("title",),
 }
 

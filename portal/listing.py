@@ -5,6 +5,8 @@ keeps the filters in its links."""
 from django import forms
 from django.core.paginator import Paginator
 
+from portal.site_structure import remembered
+
 
 def with_all(choices, label: str) -> list[tuple[str, str]]:
     """Choices with a first, empty option meaning "no filter"."""
@@ -54,10 +56,19 @@ class UrlFilterForm(forms.Form):
         }
 
 
-def filtered_listing(request, form: UrlFilterForm, queryset, per_page: int, name: str) -> dict:
+def filtered_listing(
+    request, form: UrlFilterForm, queryset, per_page: int, name: str, total_key: str = ""
+) -> dict:
     """Template context: the form, one page of ``form.apply(queryset)`` under ``name``, and the
-    query string (without the page number) for the pagination links."""
-    page = Paginator(form.apply(queryset), per_page).get_page(request.GET.get("page"))
+    query string (without the page number) for the pagination links.
+
+    With ``total_key``, the unfiltered total is counted once per generation of the site's
+    structure (portal/site_structure.py): counting thousands of publications or partnerships
+    is the one part of a listing's first page whose cost grows with the data."""
+    paginator = Paginator(form.apply(queryset), per_page)
+    if total_key and not form.valid_filters():
+        paginator.count = remembered(request, f"listing-total:{total_key}", queryset.count)
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return {

@@ -29,7 +29,12 @@ class BestPracticeSectionPage(SectionIndexPage):
         practices = PracticePage.objects.child_of(self).live().public()
         context.update(
             filtered_listing(
-                request, PracticeFilterForm(request.GET), practices, PRACTICES_PER_PAGE, "practices"
+                request,
+                PracticeFilterForm(request.GET),
+                practices,
+                PRACTICES_PER_PAGE,
+                "practices",
+                total_key=f"practices:{self.pk}",
             ),
             matrix=category_setting_matrix(practices),
             child_pages=context["child_pages"].not_type(PracticePage),

@@ -34,6 +34,7 @@ class ResearchLibraryPage(RoutablePageMixin, BasePage):
             self.publications().prefetch_related("authors"),
             PUBLICATIONS_PER_PAGE,
             "publications",
+            total_key=f"publications:{self.pk}",
         )
         return self.render(request, context_overrides=context)
 

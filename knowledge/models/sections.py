@@ -74,6 +74,7 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
             partnerships.order_by("reference"),
             PROFILES_PER_PAGE,
             "partnerships",
+            total_key=f"partnerships:{self.pk}",
         )
         if not context["filters_applied"]:
             # Counted over the whole register: kept per generation (portal/site_structure.py).

@@ -35,12 +35,15 @@ class SQLiteFullText:
 
     settings = []
     # After a rebuild: merge the full-text indexes' segments, refresh the planner's statistics.
+    # SQLite has no autovacuum to gather them, and without them it reads the whole page tree
+    # for a listing's first page instead of walking an index (the library's newest
+    # publications: 5 ms against 0.05 ms at 5,000 publications). The whole database is
+    # analysed, each index from a bounded sample of rows (well under a second at 50,000).
     maintenance = [
         "INSERT INTO search_document_fts(search_document_fts) VALUES ('optimize')",
         "INSERT INTO search_title_fts(search_title_fts) VALUES ('optimize')",
-        "ANALYZE search_indexeddocument",
-        "ANALYZE search_documentfacet",
-        "ANALYZE search_facetvalue",
+        "PRAGMA analysis_limit = 1000",
+        "ANALYZE",
     ]
 
     @staticmethod

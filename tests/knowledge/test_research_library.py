@@ -260,3 +260,34 @@ def test_filter_choices_kept_with_the_site_structure_follow_new_publications(
     PageViewRestriction.objects.create(page=newer, restriction_type=PageViewRestriction.LOGIN)
     assert filter_options(client, "year") == ["All years", "2025", "2024"]
     assert "street lighting" not in filter_options(client, "topic")
+
+
+def results_heading(client, query: str = "") -> str:
+    soup = BeautifulSoup(client.get(research_library().url + query).content, "html.parser")
+    return soup.select_one("#library-results-heading").get_text()
+
+
+def test_the_total_kept_with_the_site_structure_follows_publishing_and_privacy(
+    client, shelf, settings
+):
+    """With the page cache on, the unfiltered total is counted once per generation; a filtered
+    total is always counted, and publishing or restricting a publication changes both."""
+    settings.PAGE_CACHE_SECONDS = 300
+    client.cookies["messages"] = "renders every request"
+    client.get(research_library().url)  # the first request saves the site's default settings
+    assert results_heading(client) == "2 publications"
+    assert results_heading(client, "?province=limpopo") == "1 publication"
+    with CaptureQueriesContext(connection) as queries:
+        assert results_heading(client) == "2 publications"
+    assert not [q for q in queries if "COUNT(" in q["sql"]], "the kept total was counted again"
+
+    newer = PublicationPageFactory(title="New study", provinces=[Province.LIMPOPO])
+    newer.save_revision().publish()
+    assert results_heading(client) == "3 publications"
+    assert results_heading(client, "?province=limpopo") == "2 publications"
+
+    PageViewRestriction.objects.create(page=newer, restriction_type=PageViewRestriction.LOGIN)
+    assert results_heading(client) == "2 publications"
+    newer.unpublish()
+    PageViewRestriction.objects.all().delete()
+    assert results_heading(client) == "2 publications"
