@@ -54,6 +54,10 @@ _CORE_ANALYSIS = {
 
 KEYWORD = {"type": "keyword"}
 FOLDED_TEXT = {"type": "text", "analyzer": "folded"}
+# The fields snippets come from keep each word's offsets, so the highlighter reads them from the
+# index instead of analysing every hit's text again (at 50,000 documents, highlighting a page
+# of a common word's matches took two thirds of the search: 44 ms of Elasticsearch's time).
+HIGHLIGHTED_TEXT = {**FOLDED_TEXT, "index_options": "offsets"}
 SEARCH_FIELDS = ["title^4", "topics^3", "summary^2", "body"]
 FACET_FIELDS = [facet.name for facet in FACETS]
 
@@ -81,8 +85,8 @@ def mappings(chain: str) -> dict:
         "properties": {
             "object_id": {"type": "long"},
             "title": title,
-            "summary": FOLDED_TEXT,
-            "body": FOLDED_TEXT,
+            "summary": HIGHLIGHTED_TEXT,
+            "body": HIGHLIGHTED_TEXT,
             "topics": FOLDED_TEXT,
             "url": {"type": "keyword", "index": False},
             "date": {"type": "date"},

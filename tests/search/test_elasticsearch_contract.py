@@ -113,6 +113,9 @@ def test_the_two_analysis_chains():
         assert mappings(chain)["_meta"] == {"analysis": chain}
         for name in FACET_NAMES:
             assert mappings(chain)["properties"][name] == {"type": "keyword"}
+        # Snippets are cut from stored offsets, not by analysing each hit's text again.
+        for name in ("summary", "body"):
+            assert mappings(chain)["properties"][name]["index_options"] == "offsets"
 
 
 def test_bulk_body_indexes_each_document_by_its_id(httpserver, engine):
