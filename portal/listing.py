@@ -65,8 +65,9 @@ def filtered_listing(
     With ``total_key``, the unfiltered total is counted once per generation of the site's
     structure (portal/site_structure.py): counting thousands of publications or partnerships
     is the one part of a listing's first page whose cost grows with the data."""
+    filters_applied = bool(form.valid_filters())
     paginator = Paginator(form.apply(queryset), per_page)
-    if total_key and not form.valid_filters():
+    if total_key and not filters_applied:
         paginator.count = remembered(request, f"listing-total:{total_key}", queryset.count)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -75,5 +76,5 @@ def filtered_listing(
         "filter_form": form,
         name: page,
         "filter_query": query.urlencode(),
-        "filters_applied": bool(form.valid_filters()),
+        "filters_applied": filters_applied,
     }
