@@ -66,10 +66,10 @@ def _match(words) -> dict:
     return {"multi_match": {"query": " ".join(words), "fields": SEARCH_FIELDS, "type": "phrase"}}
 
 
-def reading_query(reading: Reading) -> dict:
+def reading_query(reading: Reading, close_spellings: bool = True) -> dict:
     """The query of a reading, as the database engine reads it: ``required`` of the terms
     (each matched by any of its alternatives), every quoted phrase, none of the excluded words;
-    documents with every term, and close spellings, rank higher."""
+    documents with every term, and (with ``close_spellings``) close spellings, rank higher."""
     terms = [
         {"bool": {"should": [_match(words) for words in alternatives], "minimum_should_match": 1}}
         for alternatives in reading.terms
@@ -80,7 +80,7 @@ def reading_query(reading: Reading) -> dict:
     should = []
     if len(terms) > reading.required:
         should.append({"bool": {"must": terms, "boost": 10}})
-    if reading.words:
+    if reading.words and close_spellings:
         should.append(
             {
                 "multi_match": {
@@ -313,6 +313,11 @@ class ElasticsearchEngine:
                 "body": {"fragment_size": SNIPPET},
             },
         }
+        if not reading.empty:
+            # Snippets mark the words read, not every close spelling: highlighting through the
+            # fuzzy clause expands it against each hit's text (at 50,000 documents, 770 ms of
+            # Elasticsearch's time for three words against 70 ms without; the hits are the same).
+            body["highlight"]["highlight_query"] = reading_query(reading, close_spellings=False)
         by_date = query.sort == "date" or reading.empty
         newest = {"date": {"order": "desc", "missing": "_last"}}
         body["sort"] = [newest, *TIE_BREAKERS] if by_date else ["_score", newest, *TIE_BREAKERS]

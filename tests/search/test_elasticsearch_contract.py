@@ -218,6 +218,18 @@ def test_the_query_is_the_portals_reading_of_the_question(engine):
     assert boolean["must_not"] == [{"multi_match": {"query": "cctv", "fields": fields}}]
 
 
+def test_snippets_mark_the_words_read_not_every_close_spelling(engine):
+    body = engine.build_search(SearchQuery(text="neighbourhood watch volunteers -cctv"))
+
+    highlight_query = body["highlight"]["highlight_query"]
+    assert "fuzziness" in json.dumps(body["query"])  # close spellings still rank
+    assert "fuzziness" not in json.dumps(highlight_query)
+    # The rest is the query itself: what must match, what ranks first, what is excluded.
+    assert highlight_query["bool"]["must"] == body["query"]["bool"]["must"]
+    assert highlight_query["bool"]["should"] == body["query"]["bool"]["should"][:-1]
+    assert highlight_query["bool"]["must_not"] == body["query"]["bool"]["must_not"]
+
+
 def test_synonyms_are_alternatives_of_one_term(engine):
     body = engine.build_search(SearchQuery(text="CPF"))
     (term,) = body["query"]["bool"]["must"][0]["bool"]["should"]
@@ -269,6 +281,7 @@ def test_browsing_without_words_lists_the_newest_first_and_highlights_any_length
     assert body["highlight"]["max_analyzed_offset"] == HIGHLIGHT_LIMIT
     assert body["highlight"]["fields"]["summary"]["no_match_size"] == 220
     assert body["highlight"]["encoder"] == "html"
+    assert "highlight_query" not in body["highlight"]  # no words: the summary's opening
 
 
 def test_a_realistic_response_is_parsed_into_hits_and_facets(httpserver, engine):
