@@ -215,6 +215,7 @@ def test_the_query_is_the_portals_reading_of_the_question(engine):
     every_term, fuzzy = boolean["should"]
     assert every_term["bool"]["boost"] == 10  # documents with every term rank first
     assert fuzzy["multi_match"]["fuzziness"] == "AUTO"  # close spellings only add to the score
+    assert fuzzy["multi_match"]["prefix_length"] == 1  # ... and keep their first letter
     assert boolean["must_not"] == [{"multi_match": {"query": "cctv", "fields": fields}}]
 
 
