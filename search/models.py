@@ -129,6 +129,18 @@ class DocumentFacet(models.Model):
         return f"{self.document_id}: {self.facet_id}"
 
 
+class IndexVersion(models.Model):
+    """One row whose token the database engine replaces in the transaction of every write to
+    its documents, so a worker can tell whether what it holds of them in memory
+    (``search.engines.facet_memory``) is still what the tables hold. A token is random, never a
+    counter: a rolled-back write must not leave a later, different one looking the same."""
+
+    token = models.UUIDField()
+
+    def __str__(self):
+        return str(self.token)
+
+
 class UnansweredQuery(models.Model):
     """Searches that found nothing, per day: what readers want and the portal lacks."""
 

@@ -1,14 +1,15 @@
 """The database engine: documents in a table with the database's own full-text index (FTS5 on
-SQLite, tsvector on PostgreSQL), facet counts by GROUP BY over the matches."""
+SQLite, tsvector on PostgreSQL); facets counted over the matched ids from each worker's copy of
+the documents' facet values (``facet_memory``)."""
 
 from django.db import connection, transaction
 from django.db.models import Count
 
 from search.documents import SearchDocument
-from search.engines import fulltext
+from search.engines import facet_memory, fulltext
 from search.engines.base import FacetValue, Hit, SearchResults
 from search.engines.facet_rows import facet_ids, filter_ids
-from search.engines.matches import Matches
+from search.engines.matches import Matches, matched_ids
 from search.facets import facet_labels, facet_values, label_text
 from search.models import DocumentFacet, IndexedDocument
 from search.query import SearchQuery
@@ -72,10 +73,14 @@ class DatabaseEngine:
                 for row, pairs in pairs_by_row
                 for pair in pairs
             )
+            facet_memory.changed()
         return {}
 
     def delete(self, doc_ids: list[str]) -> None:
-        IndexedDocument.objects.filter(doc_id__in=doc_ids).delete()
+        with transaction.atomic():
+            deleted, _ = IndexedDocument.objects.filter(doc_id__in=doc_ids).delete()
+            if deleted:
+                facet_memory.changed()
 
     def delete_except(self, doc_ids: set[str]) -> int:
         """Remove every document not in ``doc_ids`` (what a rebuild did not see is stale)."""
@@ -112,11 +117,17 @@ class DatabaseEngine:
             return SearchResults(hits=[], total=0, facets={}, engine=self.name)
         words = not reading.empty
         database = fulltext.for_database()
-        ranked = query.sort == "relevance"  # sorting by date needs no scores
-        source, params = database.matches(reading, ranked) if words else (None, [])
-        settings = database.settings if words else []
-        matches = Matches(source, params, filter_ids(query.filters), settings)
-        counts, page_ids = matches.counts_and_page(query.sort if words else "date", query.page)
+        filters = filter_ids(query.filters)
+        memory = facet_memory.current()
+        if words:
+            source, params = database.matches(reading, ranked=query.sort == "relevance")
+            ids = matched_ids(*database.matches(reading, ranked=False), database.settings)
+            matches = Matches(source, params, filters, database.settings)
+            page_ids = matches.page(query.sort, query.page)
+        else:
+            ids = None  # every document
+            page_ids = Matches(None, [], filters, []).page("date", query.page)
+        counts = memory.counts(ids, filters)
         # Every document has exactly one kind, so the kind counts add up to the total.
         if "kind" in query.filters:
             total = counts["kind"].get(query.filters["kind"], 0)
