@@ -132,7 +132,7 @@ class DocumentFacet(models.Model):
 class IndexVersion(models.Model):
     """One row whose token the database engine replaces in the transaction of every write to
     its documents, so a worker can tell whether what it holds of them in memory
-    (``search.engines.facet_memory``) is still what the tables hold. A token is random, never a
+    (``search.engines.index_memory``) is still what the tables hold. A token is random, never a
     counter: a rolled-back write must not leave a later, different one looking the same."""
 
     token = models.UUIDField()

@@ -1,15 +1,17 @@
 """The database engine: documents in a table with the database's own full-text index (FTS5 on
-SQLite, tsvector on PostgreSQL); facets counted over the matched ids from each worker's copy of
-the documents' facet values (``facet_memory``)."""
+SQLite, tsvector on PostgreSQL) that finds and scores what the words match; filters, facet
+counts and the page of results come from each worker's copy of the documents' facet values and
+date order (``index_memory``)."""
+
+import contextlib
 
 from django.db import connection, transaction
 from django.db.models import Count
 
 from search.documents import SearchDocument
-from search.engines import facet_memory, fulltext
+from search.engines import fulltext, index_memory
 from search.engines.base import FacetValue, Hit, SearchResults
-from search.engines.facet_rows import facet_ids, filter_ids
-from search.engines.matches import Matches, matched_ids
+from search.engines.facet_rows import facet_ids
 from search.facets import facet_labels, facet_values, label_text
 from search.models import DocumentFacet, IndexedDocument
 from search.query import SearchQuery
@@ -73,14 +75,14 @@ class DatabaseEngine:
                 for row, pairs in pairs_by_row
                 for pair in pairs
             )
-            facet_memory.changed()
+            index_memory.changed()
         return {}
 
     def delete(self, doc_ids: list[str]) -> None:
         with transaction.atomic():
             deleted, _ = IndexedDocument.objects.filter(doc_id__in=doc_ids).delete()
             if deleted:
-                facet_memory.changed()
+                index_memory.changed()
 
     def delete_except(self, doc_ids: set[str]) -> int:
         """Remove every document not in ``doc_ids`` (what a rebuild did not see is stale)."""
@@ -115,30 +117,23 @@ class DatabaseEngine:
         reading = read(query.text)
         if query.text and reading.empty:
             return SearchResults(hits=[], total=0, facets={}, engine=self.name)
-        words = not reading.empty
-        database = fulltext.for_database()
-        filters = filter_ids(query.filters)
-        memory = facet_memory.current()
-        if words:
-            source, params = database.matches(reading, ranked=query.sort == "relevance")
-            ids = matched_ids(*database.matches(reading, ranked=False), database.settings)
-            matches = Matches(source, params, filters, database.settings)
-            page_ids = matches.page(query.sort, query.page)
-        else:
-            ids = None  # every document
-            page_ids = Matches(None, [], filters, []).page("date", query.page)
-        counts = memory.counts(ids, filters)
-        # Every document has exactly one kind, so the kind counts add up to the total.
-        if "kind" in query.filters:
-            total = counts["kind"].get(query.filters["kind"], 0)
-        else:
-            total = sum(counts["kind"].values())
+        memory = index_memory.current()
+        matches = None  # no words: every document
+        if not reading.empty:
+            database = fulltext.for_database()
+            ranked = query.sort == "relevance"  # sorting by date needs no scores
+            source, params = database.matches(reading, ranked)
+            matches = _fetch(f"SELECT id, score FROM ({source}) m", params, database.settings)  # nosec B608
+        answer = memory.answer(
+            matches, memory.filter_numbers(query.filters), query.sort, query.page
+        )
+        page_ids = answer.page
         # The folded copies are for the full-text index only; a page of hits does not read them.
         rows = IndexedDocument.objects.defer(*FOLDED_FIELDS).in_bulk(page_ids)
         return SearchResults(
             hits=[_hit(rows[pk], " ".join(reading.words)) for pk in page_ids if pk in rows],
-            total=total,
-            facets=_facets(counts, query.filters),
+            total=answer.total,
+            facets=_facets(answer.counts, query.filters),
             engine=self.name,
         )
 
@@ -172,6 +167,17 @@ class DatabaseRebuild:
         removed = self.engine.delete_except(seen)
         self.engine.tidy()
         return removed
+
+
+def _fetch(statement: str, params: list, settings: list[str]) -> list[tuple]:
+    # A transaction only to scope planner settings: on SQLite (IMMEDIATE transactions) one
+    # would take the write lock, so reads there run without.
+    scope = transaction.atomic() if settings else contextlib.nullcontext()
+    with scope, connection.cursor() as cursor:
+        for setting in settings:
+            cursor.execute(setting)
+        cursor.execute(statement, params)
+        return cursor.fetchall()
 
 
 def _hit(row: IndexedDocument, text: str) -> Hit:

@@ -1,11 +1,7 @@
 """The database engine's facet values: what a document contributes to each facet, and the
 numbers under which (name, value) pairs are stored."""
 
-from django.db.models import Q
-
 from search.models import FacetValue
-
-UNKNOWN = 0  # the number of a filter value no document has
 
 
 def facet_ids(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
@@ -20,19 +16,3 @@ def facet_ids(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
             found = FacetValue.objects.filter(name=name, value__in=values[start : start + 500])
             ids.update({(name, value): pk for value, pk in found.values_list("value", "pk")})
     return ids
-
-
-def filter_ids(filters: dict[str, str]) -> dict[str, int]:
-    """Each filter's facet value number (a value no document has matches nothing)."""
-    if not filters:
-        return {}
-    condition = Q()
-    for name, value in filters.items():
-        condition |= Q(name=name, value=value)
-    found = dict(
-        ((name, value), pk)
-        for name, value, pk in FacetValue.objects.filter(condition).values_list(
-            "name", "value", "pk"
-        )
-    )
-    return {name: found.get((name, value), UNKNOWN) for name, value in filters.items()}

@@ -1,12 +1,12 @@
-"""Each worker's copy of the database engine's facet values: kept while the index is unchanged,
-replaced after any write to it, never stale after a write that was rolled back."""
+"""Each worker's copy of the database engine's facet values and date order: kept while the index
+is unchanged, replaced after any write to it, never stale after a write that was rolled back."""
 
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from search.documents import SearchDocument
-from search.engines import facet_memory
+from search.engines import index_memory
 from search.engines.database import DatabaseEngine
 from search.query import SearchQuery
 
@@ -31,14 +31,14 @@ def provinces(engine, **filters) -> dict[str, int]:
 def test_a_worker_keeps_its_copy_until_the_index_changes():
     engine = DatabaseEngine()
     engine.upsert([document(1, "limpopo")])
-    held = facet_memory.current()
+    held = index_memory.current()
 
     with CaptureQueriesContext(connection) as queries:
-        assert facet_memory.current() is held
+        assert index_memory.current() is held
     assert len(queries) == 1  # the token, not the facet rows again
 
     engine.upsert([document(2, "gauteng")])
-    assert facet_memory.current() is not held
+    assert index_memory.current() is not held
     assert provinces(engine) == {"limpopo": 1, "gauteng": 1}
 
     engine.delete(["practice:1"])
