@@ -144,3 +144,17 @@ def test_production_queues_background_tasks_for_a_worker():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "DatabaseBackend"
+
+
+@pytest.mark.parametrize(("env", "expected"), [({}, "300"), ({"DATABASE_CONN_MAX_AGE": "0"}, "0")])
+def test_production_workers_keep_their_database_connection(env, expected):
+    result = run_django(
+        "portal.settings.production",
+        "from django.conf import settings; db = settings.DATABASES['default']; "
+        "print(db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'])",
+        SECRET_KEY=STRONG_SECRET_KEY,
+        ALLOWED_HOSTS="portal.example.gov.za",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [expected, "True"]  # a broken connection is replaced
