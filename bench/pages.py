@@ -182,6 +182,9 @@ def serve_bakerydemo(checkout: Path, folder: Path):
         "DJANGO_LOG_LEVEL": "WARNING",
         "SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback, as for the portal
         "SECURE_HSTS_SECONDS": "0",
+        # Its own database, named by URL: bakerydemo then keeps connections (conn_max_age=500),
+        # as the portal's production settings do.
+        "DATABASE_URL": f"sqlite:///{checkout / 'bakerydemodb'}",
     }
     gunicorn = str(checkout / ".venv" / "bin" / "gunicorn")
     server = subprocess.Popen(  # noqa: S603  # nosec B603
