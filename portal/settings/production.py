@@ -3,8 +3,9 @@
 Required: SECRET_KEY, ALLOWED_HOSTS; DATABASE_URL should name PostgreSQL.
 Background tasks (search indexing, Wagtail's reference index) are queued in the database: run
 `manage.py db_worker` beside the web server.
-Optional: DATABASE_CONN_MAX_AGE, ELASTICSEARCH_URL, MEDIA_ROOT, STATIC_ROOT, CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT,
-SECURE_HSTS_SECONDS, USE_X_FORWARDED_PROTO, WAGTAILADMIN_BASE_URL. The README lists what each does.
+Optional: DATABASE_CONN_MAX_AGE, ELASTICSEARCH_URL, MEDIA_ROOT, STATIC_ROOT, CSRF_TRUSTED_ORIGINS,
+SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, USE_X_FORWARDED_PROTO, WAGTAILADMIN_BASE_URL. The README
+lists what each does.
 """
 
 from django.core.exceptions import ImproperlyConfigured
