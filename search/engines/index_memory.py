@@ -98,20 +98,23 @@ class IndexMemory:
         pairs = [(self.labels[p][1], int(c)) for p, c in zip(positions, counts, strict=True)]
         return dict(heapq.nsmallest(FACET_SIZE, pairs, key=lambda pair: (-pair[1], pair[0])))
 
-    def _counts(self, matched: np.ndarray, having: dict[str, np.ndarray]) -> dict:
+    @staticmethod
+    def _passing(matched: np.ndarray, having: dict, leave_out: str | None = None) -> np.ndarray:
+        """The matched documents that pass every filter but ``leave_out``'s."""
+        passing = matched
+        for name, mask in having.items():
+            if name != leave_out:
+                passing = passing & mask
+        return passing
+
+    def _counts(self, matched: np.ndarray, having: dict, passing: np.ndarray) -> dict:
         """Per facet, its most frequent values. A facet with a selected value counts what the
         other filters allow, so a reader can switch between its values; the others count what
-        passes every filter."""
-        passing = matched.copy()
-        for mask in having.values():
-            passing &= mask
+        passes every filter (``passing``)."""
         counted = self._counted(passing)
         found = {name: self._listed(name, counted) for name in FACET_NAMES if name not in having}
         for name in having:
-            others = matched.copy()
-            for other, mask in having.items():
-                if other != name:
-                    others &= mask
+            others = self._passing(matched, having, leave_out=name)
             found[name] = self._listed(name, self._counted(others))
         return found
 
@@ -148,15 +151,13 @@ class IndexMemory:
         else:
             matched, scores = self._matched(matches)
         having = {name: self._having(number) for name, number in filters.items()}
+        passing = self._passing(matched, having)
         if matches is None and not filters:  # browsing everything: the same for every reader
             if self._everything is None:
-                self._everything = self._counts(matched, {})
+                self._everything = self._counts(matched, {}, passing)
             counts = self._everything
         else:
-            counts = self._counts(matched, having)
-        passing = matched
-        for mask in having.values():
-            passing = passing & mask
+            counts = self._counts(matched, having, passing)
         candidates = np.flatnonzero(passing)
         if sort == "relevance" and scores is not None:
             primary = scores[candidates]
