@@ -119,15 +119,14 @@ def portal_pages(port: int) -> dict[str, str]:
 RENDERED = ["-H", "Cookie: messages=rendered"]  # any messages cookie bypasses the page cache
 
 
-def wrk(port: int, path: str, connections: int, seconds: int, extra=()) -> dict:
-    threads = min(connections, 2)
+def run_wrk(port: int, path: str, connections: int, seconds: int, extra=()) -> str:
+    """wrk's report of ``connections`` connections on ``path`` for ``seconds``."""
     finished = subprocess.run(  # noqa: S603  # nosec B603
         [
             WRK,
-            f"-t{threads}",
+            f"-t{min(connections, 2)}",
             f"-c{connections}",
             f"-d{seconds}s",
-            "--latency",
             *extra,
             f"http://127.0.0.1:{port}{path}",
         ],
@@ -135,7 +134,11 @@ def wrk(port: int, path: str, connections: int, seconds: int, extra=()) -> dict:
         text=True,
         check=True,
     )
-    out = finished.stdout
+    return finished.stdout
+
+
+def wrk(port: int, path: str, connections: int, seconds: int, extra=()) -> dict:
+    out = run_wrk(port, path, connections, seconds, ["--latency", *extra])
 
     def millis(label):
         match = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", out)

@@ -17,17 +17,14 @@ first (bench/README.md shows how).
 import argparse
 import json
 import re
-import shutil
 import statistics
-import subprocess
 import tempfile
 import urllib.parse
 from pathlib import Path
 
 from load_and_faults import environment, free_port, manage, start_gunicorn, stop
+from pages import run_wrk
 from search_speed import SEARCHES, SUGGESTIONS
-
-WRK = shutil.which("wrk") or "/usr/bin/wrk"
 
 # Sends the paths in turn (each wrk thread keeps its own place) and prints the latency
 # percentiles wrk's summary lacks.
@@ -69,24 +66,11 @@ def mixes() -> dict[str, list[str]]:
 def drive(port: int, paths: list[str], connections: int, seconds: int, folder: Path) -> dict:
     script = folder / "mix.lua"
     script.write_text(SCRIPT % {"paths": ", ".join(json.dumps(path) for path in paths)})
-    finished = subprocess.run(  # noqa: S603  # nosec B603
-        [
-            WRK,
-            f"-t{min(connections, 2)}",
-            f"-c{connections}",
-            f"-d{seconds}s",
-            "-s",
-            str(script),
-            f"http://127.0.0.1:{port}/",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    out = run_wrk(port, "/", connections, seconds, ["-s", str(script)])
     p50, p95, p99, worst, requests, non_2xx = map(
-        int, re.search(r"PERCENTILES ([\d ]+)", finished.stdout).group(1).split()
+        int, re.search(r"PERCENTILES ([\d ]+)", out).group(1).split()
     )
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", finished.stdout).group(1))
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     return {
         "rps": rate,
         "p50_ms": p50 / 1000,
