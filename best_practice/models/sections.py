@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from portal.listing import filtered_listing
 from portal.models import SectionIndexPage
+from portal.site_structure import remembered
 
 PRACTICES_PER_PAGE = 20
 
@@ -36,7 +37,10 @@ class BestPracticeSectionPage(SectionIndexPage):
                 "practices",
                 total_key=f"practices:{self.pk}",
             ),
-            matrix=category_setting_matrix(practices),
+            # Counted over every practice: kept per generation (portal/site_structure.py).
+            matrix=remembered(
+                request, f"practice-matrix:{self.pk}", lambda: category_setting_matrix(practices)
+            ),
             child_pages=context["child_pages"].not_type(PracticePage),
         )
         return context

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -267,6 +268,40 @@ def test_matrix_counts_practices_per_category_and_setting(client):
         "Rural": "2",
     }
     assert patrol_row.find("a", string="2")["href"] == "?category=patrol&setting=rural"
+
+
+MATRIX_READ = 'SELECT "best_practice_practicepage"."strategy_category" AS "strategy_category"'
+
+
+def patrol_rural(client) -> str:
+    table = soup(client, practice_library().url).select_one("table.matrix")
+    row = next(row for row in table.select("tbody tr") if row.th.get_text(strip=True) == "Patrol")
+    return row.select("td")[-1].get_text(strip=True)
+
+
+@pytest.mark.django_db
+def test_matrix_kept_with_the_site_structure_follows_publishing_and_privacy(client, settings):
+    """With the page cache on, the matrix is counted once per generation (it reads every
+    practice); publishing, unpublishing or restricting a practice changes it on the next read."""
+    settings.PAGE_CACHE_SECONDS = 300
+    client.cookies["messages"] = "renders every request"
+    PracticePageFactory(strategy_category="patrol", place_settings=["rural"])
+    client.get(practice_library().url)  # the first request saves the site's default settings
+    assert patrol_rural(client) == "1"
+    with CaptureQueriesContext(connection) as queries:
+        assert patrol_rural(client) == "1"
+    matrix_reads = [q for q in queries if q["sql"].startswith(MATRIX_READ)]
+    assert not matrix_reads, "the matrix was counted again"
+
+    newer = PracticePageFactory(strategy_category="patrol", place_settings=["rural"])
+    assert patrol_rural(client) == "2"
+
+    PageViewRestriction.objects.create(page=newer, restriction_type=PageViewRestriction.LOGIN)
+    assert patrol_rural(client) == "1"
+    PageViewRestriction.objects.all().delete()
+    assert patrol_rural(client) == "2"
+    newer.unpublish()
+    assert patrol_rural(client) == "1"
 
 
 @pytest.mark.django_db
