@@ -42,6 +42,7 @@ def outcomes_recorded(request, partnership) -> ProfileSection:
             practice__in=PracticePage.objects.live().public().values("pk"),
         )
         .select_related("practice")
+        .only("outcome", "effect", "practice__title", "practice__url_path")  # not whole pages
         .order_by("practice__title", "sort_order")
     )
     return ProfileSection(

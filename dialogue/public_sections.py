@@ -67,8 +67,12 @@ def commitments_on_profile(request, partnership) -> ProfileSection | None:
 
 
 def events_on_profile(request, partnership) -> ProfileSection:
-    events = (DialogueEventPage.objects.live().public().filter(partnerships=partnership)).order_by(
-        "-starts_at"
+    events = (
+        DialogueEventPage.objects.live()
+        .public()
+        .filter(partnerships=partnership)
+        .only("title", "url_path", "starts_at")  # what the links show, not whole pages
+        .order_by("-starts_at")
     )
     return ProfileSection(
         heading="Dialogue events that discussed it",
