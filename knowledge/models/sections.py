@@ -101,6 +101,7 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
             PublicationPage.objects.live()
             .public()
             .filter(partnerships=partnership)
+            .only("title", "url_path", "publication_type", "publication_date")  # what it lists
             .order_by("-publication_date")
         )
         return self.render(
