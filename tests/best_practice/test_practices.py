@@ -274,9 +274,11 @@ MATRIX_READ = 'SELECT "best_practice_practicepage"."strategy_category" AS "strat
 
 
 def patrol_rural(client) -> str:
+    """The matrix's count of patrol practices in a rural setting."""
     table = soup(client, practice_library().url).select_one("table.matrix")
+    settings = [th.get_text(strip=True) for th in table.select("thead th")][1:]
     row = next(row for row in table.select("tbody tr") if row.th.get_text(strip=True) == "Patrol")
-    return row.select("td")[-1].get_text(strip=True)
+    return row.select("td")[settings.index("Rural")].get_text(strip=True)
 
 
 @pytest.mark.django_db
