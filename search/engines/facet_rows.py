@@ -1,5 +1,4 @@
-"""The database engine's facet values: what a document contributes to each facet, and the
-numbers under which (name, value) pairs are stored."""
+"""The numbers under which the database engine stores facet (name, value) pairs."""
 
 from search.models import FacetValue
 
