@@ -11,6 +11,7 @@ from wagtail.models import Site
 from portal.site_structure import section_pages
 from search import corrections, facets
 from search.query import PAGE_SIZE, SearchQuery
+from search.service import count as count_results
 from search.service import run_search, suggest
 from search.statistics import promotions_for, record
 from search.text import MAX_QUERY_LENGTH, WORD, fold
@@ -151,7 +152,7 @@ def other_questions(query: SearchQuery, total: int) -> dict[str, corrections.Off
         return {}
 
     def count(text: str) -> int:
-        return run_search(replace(query, text=text, page=1, notes=[])).total
+        return count_results(replace(query, text=text, page=1, notes=[]))
 
     offers = {}
     if (spelling := corrections.spelling(query.text, count)) and spelling.total > total:

@@ -113,17 +113,24 @@ class DatabaseEngine:
         counts = IndexedDocument.objects.values_list("kind").annotate(count=Count("pk"))
         return dict(counts.order_by())
 
+    @staticmethod
+    def _matches(reading, ranked: bool) -> list[tuple] | None:
+        """The (id, score) rows the words match, or None (no words: every document). Without
+        ``ranked`` every score is 0, and the database does not compute them (ranking is most of
+        a broad word's cost)."""
+        if reading.empty:
+            return None
+        database = fulltext.for_database()
+        source, params = database.matches(reading, ranked)
+        return _fetch(source, params, database.settings)
+
     def search(self, query: SearchQuery) -> SearchResults:
         reading = read(query.text)
         if query.text and reading.empty:
             return SearchResults(hits=[], total=0, facets={}, engine=self.name)
         memory = index_memory.current()
-        matches = None  # no words: every document
-        if not reading.empty:
-            database = fulltext.for_database()
-            ranked = query.sort == "relevance"  # sorting by date needs no scores
-            source, params = database.matches(reading, ranked)
-            matches = _fetch(source, params, database.settings)  # (id, score) rows
+        # Sorting by date needs no scores.
+        matches = self._matches(reading, ranked=query.sort == "relevance")
         answer = memory.answer(
             matches, memory.filter_numbers(query.filters), query.sort, query.page
         )
@@ -136,6 +143,14 @@ class DatabaseEngine:
             facets=_facets(answer.counts, query.filters),
             engine=self.name,
         )
+
+    def count(self, query: SearchQuery) -> int:
+        reading = read(query.text)
+        if query.text and reading.empty:
+            return 0
+        memory = index_memory.current()
+        matches = self._matches(reading, ranked=False)
+        return memory.count(matches, memory.filter_numbers(query.filters))
 
     def suggest(self, text: str) -> list[dict]:
         words = WORD.findall(fold(text)[:100])[:6]

@@ -334,6 +334,16 @@ class ElasticsearchEngine:
         response = self._guard(self.client.search, index=self.alias, body=self.build_search(query))
         return self.parse(response, query)
 
+    def count(self, query: SearchQuery) -> int:
+        """The count API over what ``search`` matches, its filters included: no scores,
+        aggregations or highlights are computed."""
+        reading = read(query.text)
+        found = reading_query(reading) if not reading.empty else {"match_all": {}}
+        filters = [{"term": {name: value}} for name, value in query.filters.items()]
+        counted = {"bool": {"must": [found], "filter": filters}} if filters else found
+        response = self._guard(self.client.count, index=self.alias, query=counted)
+        return response["count"]
+
     def parse(self, response, query: SearchQuery) -> SearchResults:
         hits = []
         for raw in response["hits"]["hits"]:

@@ -142,6 +142,15 @@ class IndexMemory:
         chosen = candidates[order][wanted - PAGE_SIZE : wanted]
         return [int(pk) for pk in self.document_ids[chosen]]
 
+    def count(self, matches, filters: dict[str, int]) -> int:
+        """How many documents ``matches`` (as for ``answer``) leaves under ``filters``."""
+        if matches is None:
+            matched = np.ones(len(self.document_ids), dtype=bool)
+        else:
+            matched, _ = self._matched(matches)
+        having = {name: self._having(number) for name, number in filters.items()}
+        return int(self._passing(matched, having).sum())
+
     def answer(self, matches, filters: dict[str, int], sort: str, page: int) -> Answer:
         """One search: ``matches`` are the (id, score) pairs the words matched (lower scores
         rank first), or None for every document; ``filters`` maps facet names to value numbers;

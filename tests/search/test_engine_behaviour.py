@@ -278,3 +278,27 @@ def test_a_minus_excludes_a_word(filled):
     assert titles(filled.search(SearchQuery(text="patrols -farmers"))) == ["Policing in Mthátha"]
     only_excluded = titles(filled.search(SearchQuery(text="-farmers", sort="date")))
     assert only_excluded == ["Policing in Mthátha", "Safer lighting"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        SearchQuery(text="patrols"),
+        SearchQuery(text="patrols", sort="date"),
+        SearchQuery(text="patrols school lighting"),  # most words are enough
+        SearchQuery(text='"school routes"'),
+        SearchQuery(text="patrols -farmers"),
+        SearchQuery(text="-farmers"),
+        SearchQuery(text="patrols", filters={"kind": "practice"}),
+        SearchQuery(filters={"kind": "practice", "setting": "rural"}),
+        SearchQuery(filters={"setting": "no-such-setting"}),
+        SearchQuery(),
+        SearchQuery(text="the of and"),  # only stop words
+        SearchQuery(text="xylophone"),
+    ],
+    ids=repr,
+)
+def test_a_count_is_the_total_a_search_finds(filled, query):
+    """The spelling and fewer-words offers count questions rather than search them."""
+    expected = filled.search(query).total
+    assert filled.count(query) == expected

@@ -6,7 +6,7 @@ import pytest
 from search.delivery import drain
 from search.models import IndexedDocument, OutboxEntry
 from search.query import SearchQuery
-from search.service import LIMITED_NOTE, run_search
+from search.service import LIMITED_NOTE, count, run_search
 from search.sync import enqueue
 from tests.knowledge.factories import PublicationPageFactory
 
@@ -26,9 +26,13 @@ def test_search_falls_back_to_the_database_with_a_note(settings, client):
 
     assert [hit.title for hit in results.hits] == ["Patrol evaluation"]
     assert LIMITED_NOTE in results.notes
+    assert count(SearchQuery(text="patrol")) == 1
     page = client.get("/search/", {"q": "patrol"})
     assert page.status_code == 200
     assert "Search is temporarily limited" in page.content.decode()
+    # The spelling offer is counted through the fallback too.
+    misspelt = client.get("/search/", {"q": "patrl", "format": "json"}).json()
+    assert misspelt["offers"]["spelling"] == {"q": "patrol", "total": 1}
 
 
 def test_an_unreachable_elasticsearch_keeps_the_change_in_the_outbox(settings):
