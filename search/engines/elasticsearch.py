@@ -289,8 +289,11 @@ class ElasticsearchEngine:
         """The request body of one search."""
         body: dict = {}
         reading = read(query.text)
+        by_date = query.sort == "date" or reading.empty
         if not reading.empty:
-            body["query"] = reading_query(reading)
+            # Close spellings only add to scores, which a sort by date does not read (at
+            # 50,000 documents, 21 -> 13 ms of the node's time for "community safety").
+            body["query"] = reading_query(reading, close_spellings=not by_date)
         # Filters apply to the hits after the facets are counted; each facet is counted under
         # every filter but its own, so a reader can switch between its values.
         filters = {name: {"term": {name: value}} for name, value in query.filters.items()}
@@ -322,7 +325,6 @@ class ElasticsearchEngine:
             # fuzzy clause expands it against each hit's text (at 50,000 documents, 770 ms of
             # Elasticsearch's time for three words against 70 ms without; the hits are the same).
             body["highlight"]["highlight_query"] = reading_query(reading, close_spellings=False)
-        by_date = query.sort == "date" or reading.empty
         newest = {"date": {"order": "desc", "missing": "_last"}}
         body["sort"] = [newest, *TIE_BREAKERS] if by_date else ["_score", newest, *TIE_BREAKERS]
         body["from"] = (query.page - 1) * PAGE_SIZE

@@ -403,3 +403,15 @@ def test_one_client_per_configuration_with_the_configured_timeout(settings):
     assert first.client._request_timeout == 3
     assert engines.configured() == ["database", "elasticsearch"]
     assert engines.primary() is first
+
+
+def test_a_sort_by_date_asks_for_no_close_spellings(engine):
+    """They only add to scores, which the date order does not read; what matches is the same."""
+    by_relevance = engine.build_search(SearchQuery(text="community safety -cctv"))
+    by_date = engine.build_search(SearchQuery(text="community safety -cctv", sort="date"))
+
+    assert "fuzziness" in json.dumps(by_relevance["query"])
+    assert "fuzziness" not in json.dumps(by_date["query"])
+    assert by_date["query"]["bool"]["must"] == by_relevance["query"]["bool"]["must"]
+    assert by_date["query"]["bool"]["must_not"] == by_relevance["query"]["bool"]["must_not"]
+    assert by_date["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
