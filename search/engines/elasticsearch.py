@@ -340,7 +340,9 @@ class ElasticsearchEngine:
         """The count API over what ``search`` matches, its filters included: no scores,
         aggregations or highlights are computed."""
         reading = read(query.text)
-        found = reading_query(reading) if not reading.empty else {"match_all": {}}
+        found = {"match_all": {}}
+        if not reading.empty:  # close spellings only add to scores
+            found = reading_query(reading, close_spellings=False)
         filters = [{"term": {name: value}} for name, value in query.filters.items()]
         counted = {"bool": {"must": [found], "filter": filters}} if filters else found
         response = self._guard(self.client.count, index=self.alias, query=counted)

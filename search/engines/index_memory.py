@@ -142,25 +142,26 @@ class IndexMemory:
         chosen = candidates[order][wanted - PAGE_SIZE : wanted]
         return [int(pk) for pk in self.document_ids[chosen]]
 
-    def count(self, matches, filters: dict[str, int]) -> int:
-        """How many documents ``matches`` (as for ``answer``) leaves under ``filters``."""
-        if matches is None:
-            matched = np.ones(len(self.document_ids), dtype=bool)
-        else:
-            matched, _ = self._matched(matches)
-        having = {name: self._having(number) for name, number in filters.items()}
-        return int(self._passing(matched, having).sum())
-
-    def answer(self, matches, filters: dict[str, int], sort: str, page: int) -> Answer:
-        """One search: ``matches`` are the (id, score) pairs the words matched (lower scores
-        rank first), or None for every document; ``filters`` maps facet names to value numbers;
-        ``sort`` is "relevance" or "date"."""
+    def _filtered(self, matches, filters: dict[str, int]):
+        """The masks of what the words matched, of each filter, and of what passes them all,
+        and the scores by document (None without words)."""
         if matches is None:
             matched, scores = np.ones(len(self.document_ids), dtype=bool), None
         else:
             matched, scores = self._matched(matches)
         having = {name: self._having(number) for name, number in filters.items()}
-        passing = self._passing(matched, having)
+        return matched, having, self._passing(matched, having), scores
+
+    def count(self, matches, filters: dict[str, int]) -> int:
+        """How many documents ``matches`` (as for ``answer``) leaves under ``filters``."""
+        _, _, passing, _ = self._filtered(matches, filters)
+        return int(passing.sum())
+
+    def answer(self, matches, filters: dict[str, int], sort: str, page: int) -> Answer:
+        """One search: ``matches`` are the (id, score) pairs the words matched (lower scores
+        rank first), or None for every document; ``filters`` maps facet names to value numbers;
+        ``sort`` is "relevance" or "date"."""
+        matched, having, passing, scores = self._filtered(matches, filters)
         if matches is None and not filters:  # browsing everything: the same for every reader
             if self._everything is None:
                 self._everything = self._counts(matched, {}, passing)
