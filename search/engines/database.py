@@ -14,7 +14,7 @@ from search.engines.base import FacetValue, Hit, SearchResults
 from search.engines.facet_rows import facet_ids
 from search.facets import facet_labels, facet_values, label_text
 from search.models import DocumentFacet, IndexedDocument
-from search.query import SearchQuery
+from search.query import PAGE_SIZE, SearchQuery
 from search.reading import read
 from search.text import WORD, fold, highlight
 
@@ -114,15 +114,30 @@ class DatabaseEngine:
         return dict(counts.order_by())
 
     @staticmethod
-    def _matches(reading, ranked: bool) -> list[tuple] | None:
-        """The (id, score) rows the words match, or None (no words: every document). Without
-        ``ranked`` every score is 0, and the database does not compute them (ranking is most of
-        a broad word's cost)."""
+    def _matches(reading, ranked: bool) -> index_memory.Matches | None:
+        """What the words match, or None (no words: every document). Without ``ranked`` every
+        score is 0, and the database does not compute them (ranking is most of a broad word's
+        cost)."""
         if reading.empty:
             return None
         database = fulltext.for_database()
-        source, params = database.matches(reading, ranked)
-        return _fetch(source, params, database.settings)
+
+        def fetch(**options) -> list[tuple]:
+            source, params = database.matches(reading, **options)
+            return _fetch(source, params, database.settings)
+
+        if not ranked or reading.required >= len(reading.terms):
+            return index_memory.Matches(fetch(ranked=ranked))
+        # Documents with only some of the terms rank after those with all of them, so they are
+        # scored only if a page reaches them (at 50,000 documents, "rural patrols" matches
+        # 28,668 documents, 8,815 of them with both words: 56 ms to score all, 30 ms this way).
+        every_term = fetch(ranked=True, every_term=True)
+        if len(every_term) < PAGE_SIZE:  # the first page reaches past them: score all at once
+            some = fetch(ranked=True)
+            return index_memory.Matches(every_term, some=some, rank_some=lambda: some)
+        return index_memory.Matches(
+            every_term, some=fetch(ranked=False), rank_some=lambda: fetch(ranked=True)
+        )
 
     def search(self, query: SearchQuery) -> SearchResults:
         reading = read(query.text)

@@ -12,10 +12,6 @@ from django.db import connection
 
 from search.reading import Reading
 
-# Added to the score of a document that matches some but not all terms, so that documents
-# matching every term come first (scores are lower-is-better, and ranks are far smaller).
-PARTIAL = 1000
-
 
 def _either(reading: Reading, join_and, join_or, term, phrase):
     """The positive part of a query: every phrase, and ``required`` of the terms (every
@@ -64,9 +60,15 @@ class SQLiteFullText:
             reading = Reading(reading.terms, reading.phrases, [], len(reading.terms))
         return _either(reading, join_and, join_or, term, self._phrase)
 
-    def matches(self, reading: Reading, ranked: bool = True) -> tuple[str, list]:
+    def matches(
+        self, reading: Reading, ranked: bool = True, every_term: bool = False
+    ) -> tuple[str, list]:
+        """(id, score) of the documents the reading matches (only those with every term, with
+        ``every_term``). Scores are 0 unless ``ranked``. bm25 sums over the expression's
+        phrases, and the reading's expression holds each term equally often, so documents with
+        every term rank in the same order either way."""
         fts = "search_document_fts"
-        positive = self._expression(reading)
+        positive = self._expression(reading, everything=every_term)
         excluded = " OR ".join(self._phrase(words) for words in reading.excluded)
         if positive is None:  # only exclusions: everything but what they name
             return (
@@ -75,18 +77,10 @@ class SQLiteFullText:
                 [excluded],
             )
         expression = f"{positive} NOT ({excluded})" if excluded else positive
-        score, params = "0", []
-        if ranked:
-            score = f"bm25({fts}, 4.0, 3.0, 2.0, 1.0)"
-            if reading.required < len(reading.terms):
-                score += (
-                    f" + CASE WHEN rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) "  # nosec B608
-                    f"THEN 0 ELSE {PARTIAL} END"
-                )
-                params.append(self._expression(reading, everything=True))
+        score = f"bm25({fts}, 4.0, 3.0, 2.0, 1.0)" if ranked else "0"
         return (
             f"SELECT rowid AS id, {score} AS score FROM {fts} WHERE {fts} MATCH %s",  # nosec B608
-            [*params, expression],
+            [expression],
         )
 
     def title_prefix(self, words: list[str], limit: int) -> tuple[str, list]:
@@ -134,7 +128,12 @@ class PostgresFullText:
         found = _either(reading, joined("&&"), joined("||"), term, phrase)
         return found if found is not None else (None, [])
 
-    def matches(self, reading: Reading, ranked: bool = True) -> tuple[str, list]:
+    def matches(
+        self, reading: Reading, ranked: bool = True, every_term: bool = False
+    ) -> tuple[str, list]:
+        """(id, score) of the documents the reading matches (only those with every term, with
+        ``every_term``, still ranked by the reading's own query). Scores are 0 unless
+        ``ranked``."""
         positive, params = self._tsquery(reading)
         excluded_sql, excluded_params = self._tsquery(
             Reading(terms=[tuple(reading.excluded)], required=1) if reading.excluded else Reading()
@@ -145,21 +144,17 @@ class PostgresFullText:
                 f"WHERE NOT (search_vector @@ {excluded_sql})",
                 excluded_params,
             )
-        query = f"({positive} && !!{excluded_sql})" if excluded_sql else positive
-        params = [*params, *excluded_params]
-        everything, everything_params = "NULL::tsquery", []
-        score = "0"
-        if ranked:
-            score = "-ts_rank(head_vector, query)"
-            if reading.required < len(reading.terms):
-                full = Reading(reading.terms, reading.phrases, [], len(reading.terms))
-                everything, everything_params = self._tsquery(full)
-                score += f" + CASE WHEN search_vector @@ everything THEN 0 ELSE {PARTIAL} END"
+        matching, matching_params = positive, params
+        if every_term:
+            full = Reading(reading.terms, reading.phrases, [], len(reading.terms))
+            matching, matching_params = self._tsquery(full)
+        query = f"({matching} && !!{excluded_sql})" if excluded_sql else matching
+        score = "-ts_rank(head_vector, ranking)" if ranked else "0"
         return (
             f"SELECT id, {score} AS score FROM search_indexeddocument, "  # nosec B608
-            f"(SELECT {query}, {everything}) AS typed(query, everything) "
+            f"(SELECT {query}, {positive}) AS typed(query, ranking) "
             "WHERE search_vector @@ query",
-            [*params, *everything_params],
+            [*matching_params, *excluded_params, *params],
         )
 
     def title_prefix(self, words: list[str], limit: int) -> tuple[str, list]:

@@ -12,6 +12,7 @@ per change, and a few MB)."""
 
 import heapq
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -23,6 +24,21 @@ from search.models import DocumentFacet, FacetValue, IndexedDocument, IndexVersi
 from search.query import FACET_SIZE, PAGE_SIZE
 
 UNKNOWN = -1  # the number of a filter value no document has
+# Added to the score of a document that matches some but not all terms, so that documents
+# matching every term come first (scores are lower-is-better, and ranks are far smaller).
+PARTIAL = 1000
+
+
+@dataclass
+class Matches:
+    """What a question's words matched, as (id, score) rows (lower scores rank first). For a
+    question that needs only some of its terms, ``rows`` are the documents with every term,
+    ``some`` every document it matches (scores not read), and ``rank_some()`` scores those; it
+    is called only when a page reaches past the documents with every term."""
+
+    rows: list[tuple]
+    some: list[tuple] | None = None
+    rank_some: Callable[[], list[tuple]] | None = None
 
 
 @dataclass
@@ -118,11 +134,11 @@ class IndexMemory:
             found[name] = self._listed(name, self._counted(others))
         return found
 
-    def _matched(self, matches) -> tuple[np.ndarray, np.ndarray | None]:
+    def _matched(self, matches) -> tuple[np.ndarray, np.ndarray]:
         """A mask over the documents for (id, score) pairs, and the scores by document."""
         matched = np.zeros(len(self.document_ids), dtype=bool)
         if not matches:
-            return matched, None
+            return matched, np.zeros(len(self.document_ids))
         pairs = chain.from_iterable(matches)  # fromiter: twice as fast as np.array here
         found = np.fromiter(pairs, dtype=np.float64, count=2 * len(matches)).reshape(-1, 2)
         positions, held = self._positions(found[:, 0].astype(np.int64))
@@ -142,26 +158,37 @@ class IndexMemory:
         chosen = candidates[order][wanted - PAGE_SIZE : wanted]
         return [int(pk) for pk in self.document_ids[chosen]]
 
-    def _filtered(self, matches, filters: dict[str, int]):
-        """The masks of what the words matched, of each filter, and of what passes them all,
-        and the scores by document (None without words)."""
-        if matches is None:
-            matched, scores = np.ones(len(self.document_ids), dtype=bool), None
-        else:
-            matched, scores = self._matched(matches)
+    def _filtered(self, matches: Matches | None, filters: dict[str, int]) -> "_Filtered":
+        matched, scores, partial = np.ones(len(self.document_ids), dtype=bool), None, None
+        if matches is not None:
+            matched, scores = self._matched(matches.rows)
+        if matches is not None and matches.some is not None:
+            some, _ = self._matched(matches.some)
+            partial = some & ~matched
+            matched = matched | partial
+            scores[partial] = PARTIAL
         having = {name: self._having(number) for name, number in filters.items()}
-        return matched, having, self._passing(matched, having), scores
+        return _Filtered(matched, having, self._passing(matched, having), scores, partial)
 
-    def count(self, matches, filters: dict[str, int]) -> int:
+    def _rank_partial(self, found: "_Filtered", matches: Matches, page: int) -> None:
+        """Score the documents with only some terms if the page reaches them."""
+        with_every_term = int((found.passing & ~found.partial).sum())
+        if with_every_term >= page * PAGE_SIZE or not (found.passing & found.partial).any():
+            return
+        _, scores = self._matched(matches.rank_some())
+        found.scores[found.partial] = PARTIAL + scores[found.partial]
+
+    def count(self, matches: Matches | None, filters: dict[str, int]) -> int:
         """How many documents ``matches`` (as for ``answer``) leaves under ``filters``."""
-        _, _, passing, _ = self._filtered(matches, filters)
-        return int(passing.sum())
+        return int(self._filtered(matches, filters).passing.sum())
 
-    def answer(self, matches, filters: dict[str, int], sort: str, page: int) -> Answer:
-        """One search: ``matches`` are the (id, score) pairs the words matched (lower scores
-        rank first), or None for every document; ``filters`` maps facet names to value numbers;
-        ``sort`` is "relevance" or "date"."""
-        matched, having, passing, scores = self._filtered(matches, filters)
+    def answer(
+        self, matches: Matches | None, filters: dict[str, int], sort: str, page: int
+    ) -> Answer:
+        """One search: ``matches`` are what the words matched, or None for every document;
+        ``filters`` maps facet names to value numbers; ``sort`` is "relevance" or "date"."""
+        found = self._filtered(matches, filters)
+        matched, having, passing, scores = found.matched, found.having, found.passing, found.scores
         if matches is None and not filters:  # browsing everything: the same for every reader
             if self._everything is None:
                 self._everything = self._counts(matched, {}, passing)
@@ -170,10 +197,25 @@ class IndexMemory:
             counts = self._counts(matched, having, passing)
         candidates = np.flatnonzero(passing)
         if sort == "relevance" and scores is not None:
+            if found.partial is not None:
+                self._rank_partial(found, matches, page)
             primary = scores[candidates]
         else:
             primary = self.date_rank[candidates].astype(np.float64)
         return Answer(int(passing.sum()), counts, self._page(candidates, primary, page))
+
+
+@dataclass
+class _Filtered:
+    """Masks over the documents: what the words matched, each filter, what passes them all, and
+    (for a question needing only some terms) the matches without every term; and the scores
+    by document (None without words or ranking)."""
+
+    matched: np.ndarray
+    having: dict[str, np.ndarray]
+    passing: np.ndarray
+    scores: np.ndarray | None
+    partial: np.ndarray | None
 
 
 _held: IndexMemory | None = None

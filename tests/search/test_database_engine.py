@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from search.documents import SearchDocument
 from search.engines.database import DatabaseEngine
 from search.models import DocumentFacet, IndexedDocument
-from search.query import SearchQuery
+from search.query import PAGE_SIZE, SearchQuery
 from tests.best_practice.factories import PracticePageFactory
 from tests.knowledge.factories import (
     PartnershipFactory,
@@ -55,6 +55,40 @@ def test_delete_except_removes_only_what_a_rebuild_did_not_see():
         "practice:3",
     }
     assert not DocumentFacet.objects.filter(document__doc_id="practice:2").exists()
+
+
+def test_documents_with_only_some_words_are_scored_when_a_page_reaches_them():
+    """A question that needs only some of its words lists the documents with every word first.
+    The others are scored only for a page that reaches past those, and then in their own order
+    (a word in the title before a word in the body)."""
+    engine = DatabaseEngine()
+    engine.upsert(
+        [
+            document(object_id=n, title=f"Stokvel savings {n}", url=f"/b/{n}/")
+            for n in range(PAGE_SIZE + 5)
+        ]
+        + [
+            document(object_id=101, title="Clubs", body="A stokvel met.", url="/b/101/"),
+            document(object_id=102, title="Stokvel", url="/b/102/"),
+            document(object_id=103, title="Unrelated", url="/b/103/"),
+        ]
+    )
+
+    def search(page):
+        with CaptureQueriesContext(connection) as queries:
+            results = engine.search(SearchQuery(text="stokvel savings", page=page))
+        scoring = [q for q in queries.captured_queries if " AS score " in q["sql"]]
+        return results, len(scoring)
+
+    first, statements = search(1)
+    assert first.total == PAGE_SIZE + 7
+    assert all(hit.title.startswith("Stokvel savings") for hit in first.hits)
+    assert statements == 2  # every word, ranked; any word, not ranked
+    second, statements = search(2)
+    assert [hit.title for hit in second.hits][-2:] == ["Stokvel", "Clubs"]
+    assert all(hit.title.startswith("Stokvel savings") for hit in second.hits[:-2])
+    assert statements == 3  # and any word, ranked
+    assert engine.count(SearchQuery(text="stokvel savings")) == PAGE_SIZE + 7
 
 
 def test_text_without_words_finds_nothing_rather_than_everything():
