@@ -66,7 +66,8 @@ class SQLiteFullText:
         """(id, score) of the documents the reading matches (only those with every term, with
         ``every_term``). Scores are 0 unless ``ranked``. bm25 sums over the expression's
         phrases, and the reading's expression holds each term equally often, so documents with
-        every term rank in the same order either way."""
+        every term rank in the same order either way (unless the question also quotes a phrase
+        and has three or more terms: the phrase then weighs a little more with ``every_term``)."""
         fts = "search_document_fts"
         positive = self._expression(reading, everything=every_term)
         excluded = " OR ".join(self._phrase(words) for words in reading.excluded)
