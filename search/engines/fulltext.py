@@ -145,17 +145,23 @@ class PostgresFullText:
                 f"WHERE NOT (search_vector @@ {excluded_sql})",
                 excluded_params,
             )
-        matching, matching_params = positive, params
+
+        def without_excluded(sql, sql_params):
+            if not excluded_sql:
+                return sql, sql_params
+            return f"({sql} && !!{excluded_sql})", [*sql_params, *excluded_params]
+
+        ranking, ranking_params = without_excluded(positive, params)
+        query, query_params = ranking, ranking_params
         if every_term:
             full = Reading(reading.terms, reading.phrases, [], len(reading.terms))
-            matching, matching_params = self._tsquery(full)
-        query = f"({matching} && !!{excluded_sql})" if excluded_sql else matching
+            query, query_params = without_excluded(*self._tsquery(full))
         score = "-ts_rank(head_vector, ranking)" if ranked else "0"
         return (
             f"SELECT id, {score} AS score FROM search_indexeddocument, "  # nosec B608
-            f"(SELECT {query}, {positive}) AS typed(query, ranking) "
+            f"(SELECT {query}, {ranking}) AS typed(query, ranking) "
             "WHERE search_vector @@ query",
-            [*matching_params, *excluded_params, *params],
+            [*query_params, *ranking_params],
         )
 
     def title_prefix(self, words: list[str], limit: int) -> tuple[str, list]:
