@@ -1,6 +1,8 @@
 """What the best-practice library and the master classes put into the portal's search, and what
 their documents are built from (discovered by the search app when it is ready)."""
 
+from django.utils.timezone import localdate
+
 from best_practice.models import EvidenceItem, MasterClassPage, PracticePage
 from best_practice.models.choices import EvidenceRating
 from knowledge.models import Partnership
@@ -22,7 +24,7 @@ def project_practice(practice: PracticePage) -> SearchDocument | None:
         url=practice.url,
         summary=practice.summary,
         body=" ".join([practice.problem, practice.mechanism, practice.implementation_steps]),
-        date=published.date() if published else None,
+        date=localdate(published) if published else None,
         provinces=list(practice.provinces_implemented),
         settings=list(practice.place_settings),
         categories=[practice.strategy_category],

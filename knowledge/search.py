@@ -1,6 +1,7 @@
 """What the register and the research library put into the portal's search, and what their
 documents are built from (discovered by the search app when it is ready)."""
 
+from django.utils.timezone import localdate
 from wagtail.models import CollectionViewRestriction
 
 from knowledge.models import (
@@ -92,7 +93,7 @@ def project_priority(priority: ResearchPriorityPage) -> SearchDocument | None:
         summary=priority.problem_area,
         body=priority.why_it_matters,
         # The year facet is when things were published or happened, never a target date.
-        date=priority.first_published_at.date() if priority.first_published_at else None,
+        date=localdate(priority.first_published_at) if priority.first_published_at else None,
         provinces=list(priority.provinces),
         **public_partnerships(priority.partnerships.all()),
     )

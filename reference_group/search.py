@@ -2,6 +2,7 @@
 draft, an attachment or a member's e-mail."""
 
 from django.utils.html import strip_tags
+from django.utils.timezone import localdate
 
 from knowledge.models import Partnership, PartnershipsSectionPage
 from reference_group.models import Assessment, ReferenceGroup
@@ -31,7 +32,7 @@ def project_assessment(assessment: Assessment) -> SearchDocument | None:
         url=f"{section.profile_url(partnership)}#assessment-{assessment.pk}",
         summary=strip_tags(assessment.narrative)[:500],
         body=" ".join([strip_tags(assessment.narrative), assessment.recommendations, comments]),
-        date=assessment.published_at.date() if assessment.published_at else None,
+        date=localdate(assessment.published_at) if assessment.published_at else None,
         provinces=list(partnership.provinces),
         partnerships=[partnership.reference],
     )

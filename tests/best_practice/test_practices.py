@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -322,7 +323,7 @@ def test_listing_queries_do_not_grow_with_the_number_of_practices(client):
 
 @pytest.mark.django_db
 def test_master_classes_are_split_into_upcoming_and_past(client):
-    today = datetime.date.today()
+    today = timezone.localdate()
     MasterClassPageFactory(title="Next month", start_date=today + datetime.timedelta(days=30))
     MasterClassPageFactory(title="Last year", start_date=today - datetime.timedelta(days=365))
 
@@ -345,3 +346,16 @@ def test_a_master_class_needs_a_place_and_sensible_dates():
     with pytest.raises(ValidationError) as error:
         master_class.clean()
     assert set(error.value.message_dict) == {"venue", "end_date"}
+
+
+@pytest.mark.django_db
+def test_a_practice_is_dated_in_the_sites_time_zone_in_search():
+    """Published at 00:30 on New Year's Day in Johannesburg (22:30 UTC the day before): its
+    search date, and so its year facet, is the new year's."""
+    from best_practice.search import project_practice
+
+    practice = PracticePageFactory()
+    published = datetime.datetime(2025, 12, 31, 22, 30, tzinfo=datetime.UTC)
+    practice.first_published_at = practice.last_published_at = published
+
+    assert project_practice(practice).date == datetime.date(2026, 1, 1)
