@@ -5,6 +5,7 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from knowledge.models import PartnershipsSectionPage
@@ -298,7 +299,7 @@ def test_the_year_of_a_research_priority_is_when_it_was_published_not_its_target
     deliver(lambda: priority.save_revision().publish())
     priority.refresh_from_db()
     stored = IndexedDocument.objects.get(doc_id=f"research-priority:{priority.pk}")
-    assert stored.date == priority.first_published_at.date()
+    assert stored.date == timezone.localdate(priority.first_published_at)  # the site's date
     assert stored.date != priority.target_date
 
 
