@@ -1,22 +1,32 @@
 """Answering a search: the configured engine, or the database engine when it cannot answer."""
 
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 from search import engines
-from search.engines.base import EngineUnavailable, SearchResults
+from search.engines.base import EngineUnavailable, SearchEngine, SearchResults
 from search.query import SearchQuery
 
 logger = logging.getLogger(__name__)
 LIMITED_NOTE = "Search is temporarily limited: results come from a simpler backup index."
+Answer = TypeVar("Answer")
+
+
+def _ask(question: Callable[[SearchEngine], Answer]) -> tuple[Answer, bool]:
+    """The configured engine's answer, or the database engine's if it cannot answer (then
+    True: the answer is limited)."""
+    engine = engines.primary()
+    try:
+        return question(engine), False
+    except EngineUnavailable as error:
+        logger.warning("Search engine %s unavailable: %s", engine.name, error)
+        return question(engines.get(engines.DATABASE)), True
 
 
 def run_search(query: SearchQuery) -> SearchResults:
-    engine = engines.primary()
-    try:
-        results = engine.search(query)
-    except EngineUnavailable as error:
-        logger.warning("Search engine %s unavailable: %s", engine.name, error)
-        results = engines.get(engines.DATABASE).search(query)
+    results, limited = _ask(lambda engine: engine.search(query))
+    if limited:
         results.notes.append(LIMITED_NOTE)
     results.notes[:0] = query.notes
     return results
@@ -24,17 +34,8 @@ def run_search(query: SearchQuery) -> SearchResults:
 
 def count(query: SearchQuery) -> int:
     """How many results ``run_search(query)`` would find, at a fraction of its cost."""
-    engine = engines.primary()
-    try:
-        return engine.count(query)
-    except EngineUnavailable as error:
-        logger.warning("Search engine %s unavailable: %s", engine.name, error)
-        return engines.get(engines.DATABASE).count(query)
+    return _ask(lambda engine: engine.count(query))[0]
 
 
 def suggest(text: str) -> list[dict]:
-    engine = engines.primary()
-    try:
-        return engine.suggest(text)
-    except EngineUnavailable:
-        return engines.get(engines.DATABASE).suggest(text)
+    return _ask(lambda engine: engine.suggest(text))[0]

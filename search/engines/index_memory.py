@@ -159,6 +159,7 @@ class IndexMemory:
         return [int(pk) for pk in self.document_ids[chosen]]
 
     def _filtered(self, matches: Matches | None, filters: dict[str, int]) -> "_Filtered":
+        """The masks and scores of one search before its page is chosen (``_Filtered``)."""
         matched, scores, partial = np.ones(len(self.document_ids), dtype=bool), None, None
         if matches is not None:
             matched, scores = self._matched(matches.rows)
@@ -170,13 +171,18 @@ class IndexMemory:
         having = {name: self._having(number) for name, number in filters.items()}
         return _Filtered(matched, having, self._passing(matched, having), scores, partial)
 
-    def _rank_partial(self, found: "_Filtered", matches: Matches, page: int) -> None:
-        """Score the documents with only some terms if the page reaches them."""
-        with_every_term = int((found.passing & ~found.partial).sum())
-        if with_every_term >= page * PAGE_SIZE or not (found.passing & found.partial).any():
-            return
-        _, scores = self._matched(matches.rank_some())
-        found.scores[found.partial] = PARTIAL + scores[found.partial]
+    def _ranked(self, found: "_Filtered", matches: Matches | None, page: int) -> np.ndarray:
+        """The scores by document; the documents with only some terms are scored (after
+        PARTIAL) only if the page reaches past those with every term."""
+        partial = found.partial
+        if partial is None or not (found.passing & partial).any():
+            return found.scores
+        if int((found.passing & ~partial).sum()) >= page * PAGE_SIZE:
+            return found.scores
+        _, own = self._matched(matches.rank_some())
+        scores = found.scores.copy()
+        scores[partial] = PARTIAL + own[partial]
+        return scores
 
     def count(self, matches: Matches | None, filters: dict[str, int]) -> int:
         """How many documents ``matches`` (as for ``answer``) leaves under ``filters``."""
@@ -188,7 +194,7 @@ class IndexMemory:
         """One search: ``matches`` are what the words matched, or None for every document;
         ``filters`` maps facet names to value numbers; ``sort`` is "relevance" or "date"."""
         found = self._filtered(matches, filters)
-        matched, having, passing, scores = found.matched, found.having, found.passing, found.scores
+        matched, having, passing = found.matched, found.having, found.passing
         if matches is None and not filters:  # browsing everything: the same for every reader
             if self._everything is None:
                 self._everything = self._counts(matched, {}, passing)
@@ -196,10 +202,8 @@ class IndexMemory:
         else:
             counts = self._counts(matched, having, passing)
         candidates = np.flatnonzero(passing)
-        if sort == "relevance" and scores is not None:
-            if found.partial is not None:
-                self._rank_partial(found, matches, page)
-            primary = scores[candidates]
+        if sort == "relevance" and found.scores is not None:
+            primary = self._ranked(found, matches, page)[candidates]
         else:
             primary = self.date_rank[candidates].astype(np.float64)
         return Answer(int(passing.sum()), counts, self._page(candidates, primary, page))
