@@ -122,9 +122,9 @@ class DatabaseEngine:
             return None
         database = fulltext.for_database()
 
-        def fetch(**options) -> list[tuple]:
+        def fetch(**options) -> index_memory.Scored:
             source, params = database.matches(reading, **options)
-            return _fetch(source, params, database.settings)
+            return index_memory.Scored.from_lists(*_fetch(source, params, database.settings))
 
         if not ranked or reading.required >= len(reading.terms):
             return index_memory.Matches(fetch(ranked=ranked))
@@ -132,7 +132,7 @@ class DatabaseEngine:
         # scored only if a page reaches them (at 50,000 documents, "rural patrols" matches
         # 28,668 documents, 8,815 of them with both words: 56 ms to score all, 30 ms this way).
         every_term = fetch(ranked=True, every_term=True)
-        if len(every_term) < PAGE_SIZE:  # the first page reaches past them: score all at once
+        if len(every_term.ids) < PAGE_SIZE:  # the first page reaches past them: score all at once
             some = fetch(ranked=True)
             return index_memory.Matches(every_term, some=some, rank_some=lambda: some)
         return index_memory.Matches(
@@ -199,7 +199,8 @@ class DatabaseRebuild:
         return removed
 
 
-def _fetch(statement: str, params: list, settings: list[str]) -> list[tuple]:
+def _fetch(statement: str, params: list, settings: list[str]) -> tuple:
+    """The one row a full-text statement returns (``fulltext``)."""
     # A transaction only to scope planner settings: on SQLite (IMMEDIATE transactions) one
     # would take the write lock, so reads there run without.
     scope = transaction.atomic() if settings else contextlib.nullcontext()
@@ -207,7 +208,7 @@ def _fetch(statement: str, params: list, settings: list[str]) -> list[tuple]:
         for setting in settings:
             cursor.execute(setting)
         cursor.execute(statement, params)
-        return cursor.fetchall()
+        return cursor.fetchone()
 
 
 def _hit(row: IndexedDocument, text: str) -> Hit:

@@ -1,7 +1,16 @@
 """The database engine's full-text statements, one class per database (the indexes they read are
 created by migration search 0003). A query arrives read (``search.reading``): terms with their
 alternatives, of which ``required`` must match, quoted phrases, excluded words. Words are folded
-and made of word characters only, and every value is passed as a query parameter."""
+and made of word characters only, and every value is passed as a query parameter.
+
+A statement of matches returns one row: the documents' ids and their scores, each as one
+comma-separated list (no scores when unranked). Thousands of matches then reach Python as two
+strings instead of thousands of row tuples (at 50,000 documents, "patrol" matches 22,237: about
+a quarter of its time went on making and reading those rows; bench/README.md). A score is an
+integer, lower first: -ln(relevance) * 1e15, which keeps the database's order of relevance to
+fifteen significant digits whatever its scale (FTS5's bm25 of the commonest words is near
+1e-6, its best near 10). SQLite's ``ln`` is its own where it is built with its math functions
+(Debian's is); elsewhere Django registers one in Python, which is correct but slower."""
 
 # The SQL here is built from fixed fragments, table names and %s placeholders; every word a
 # reader typed is a parameter (so bandit's B608 findings are marked `nosec` line by line).
@@ -11,6 +20,8 @@ from itertools import combinations
 from django.db import connection
 
 from search.reading import Reading
+
+SCALE = "1e15"  # relevance kept to fifteen significant digits (see above)
 
 
 def _either(reading: Reading, join_and, join_or, term, phrase):
@@ -30,6 +41,10 @@ class SQLiteFullText:
     """FTS5: bm25 with column weights title 4, topics 3, summary 2, body 1 (lower is better)."""
 
     settings = []
+    list_of = "group_concat({})"
+    # Keeps SQLite from merging a statement of matches into the aggregate that lists them,
+    # where bm25 cannot be called. FTS5 reads in rowid order anyway, so it sorts nothing.
+    listed_order = " ORDER BY id"
     # After a rebuild: merge the full-text indexes' segments, refresh the planner's statistics.
     # SQLite has no autovacuum to gather them, and without them it reads the whole page tree
     # for a listing's first page instead of walking an index (the library's newest
@@ -63,25 +78,31 @@ class SQLiteFullText:
     def matches(
         self, reading: Reading, ranked: bool = True, every_term: bool = False
     ) -> tuple[str, list]:
-        """(id, score) of the documents the reading matches (only those with every term, with
-        ``every_term``). Scores are 0 unless ``ranked``. bm25 sums over the expression's
-        phrases, and the reading's expression holds each term equally often, so documents with
-        every term rank in the same order either way (unless the question also quotes a phrase
-        and has three or more terms: the phrase then weighs a little more with ``every_term``)."""
+        """The ids and scores of the documents the reading matches (only those with every term,
+        with ``every_term``), as one row of two lists (see above; no scores unless ``ranked``).
+        bm25 sums over the expression's phrases, and the reading's expression holds each term
+        equally often, so documents with every term rank in the same order either way (unless
+        the question also quotes a phrase and has three or more terms: the phrase then weighs a
+        little more with ``every_term``)."""
         fts = "search_document_fts"
         positive = self._expression(reading, everything=every_term)
         excluded = " OR ".join(self._phrase(words) for words in reading.excluded)
         if positive is None:  # only exclusions: everything but what they name
-            return (
-                "SELECT id, 0 AS score FROM search_indexeddocument WHERE id NOT IN "  # nosec B608
+            return _listed(
+                self,
+                "id",
+                "FROM search_indexeddocument WHERE id NOT IN "  # nosec B608
                 f"(SELECT rowid FROM {fts} WHERE {fts} MATCH %s)",
                 [excluded],
             )
         expression = f"{positive} NOT ({excluded})" if excluded else positive
-        score = f"bm25({fts}, 4.0, 3.0, 2.0, 1.0)" if ranked else "0"
-        return (
-            f"SELECT rowid AS id, {score} AS score FROM {fts} WHERE {fts} MATCH %s",  # nosec B608
+        relevance = f"-bm25({fts}, 4.0, 3.0, 2.0, 1.0)"  # bm25 is negative, better lower
+        return _listed(
+            self,
+            "rowid",
+            f"FROM {fts} WHERE {fts} MATCH %s",  # nosec B608
             [expression],
+            score=f"CAST(-ln(max({relevance}, 1e-300)) * {SCALE} AS INTEGER)" if ranked else None,
         )
 
     def title_prefix(self, words: list[str], limit: int) -> tuple[str, list]:
@@ -104,6 +125,8 @@ class PostgresFullText:
     (measured in bench/: 200 ms against 100 ms for a word in 44% of 50,000 documents)."""
 
     settings = ["SET LOCAL enable_seqscan = off"]
+    list_of = "string_agg({}::text, ',')"
+    listed_order = ""
     # After a rebuild: refresh the planner's statistics (autovacuum would, later).
     maintenance = ["ANALYZE search_indexeddocument, search_documentfacet, search_facetvalue"]
 
@@ -132,17 +155,18 @@ class PostgresFullText:
     def matches(
         self, reading: Reading, ranked: bool = True, every_term: bool = False
     ) -> tuple[str, list]:
-        """(id, score) of the documents the reading matches (only those with every term, with
-        ``every_term``, still ranked by the reading's own query). Scores are 0 unless
-        ``ranked``."""
+        """The ids and scores of the documents the reading matches (only those with every term,
+        with ``every_term``, still ranked by the reading's own query), as one row of two lists
+        (see above; no scores unless ``ranked``)."""
         positive, params = self._tsquery(reading)
         excluded_sql, excluded_params = self._tsquery(
             Reading(terms=[tuple(reading.excluded)], required=1) if reading.excluded else Reading()
         )
         if positive is None:  # only exclusions: everything but what they name
-            return (
-                "SELECT id, 0 AS score FROM search_indexeddocument "  # nosec B608
-                f"WHERE NOT (search_vector @@ {excluded_sql})",
+            return _listed(
+                self,
+                "id",
+                f"FROM search_indexeddocument WHERE NOT (search_vector @@ {excluded_sql})",
                 excluded_params,
             )
 
@@ -156,12 +180,16 @@ class PostgresFullText:
         if every_term:
             full = Reading(reading.terms, reading.phrases, [], len(reading.terms))
             query, query_params = without_excluded(*self._tsquery(full))
-        score = "-ts_rank(head_vector, ranking)" if ranked else "0"
-        return (
-            f"SELECT id, {score} AS score FROM search_indexeddocument, "  # nosec B608
-            f"(SELECT {query}, {ranking}) AS typed(query, ranking) "
-            "WHERE search_vector @@ query",
+        relevance = "ts_rank(head_vector, ranking)::float8"
+        return _listed(
+            self,
+            "id",
+            f"FROM search_indexeddocument, (SELECT {query}, {ranking}) "  # nosec B608
+            "AS typed(query, ranking) WHERE search_vector @@ query",
             [*query_params, *ranking_params],
+            score=f"CAST(-ln(greatest({relevance}, 1e-300)) * {SCALE} AS bigint)"
+            if ranked
+            else None,
         )
 
     def title_prefix(self, words: list[str], limit: int) -> tuple[str, list]:
@@ -173,6 +201,20 @@ class PostgresFullText:
             "ORDER BY length(title), title LIMIT %s",
             [expression, limit],
         )
+
+
+def _listed(
+    database, id_column: str, rest: str, params: list, score: str | None = None
+) -> tuple[str, list]:
+    """The statement ``SELECT <id_column>[, <score>] <rest>`` as one row: its ids, and its
+    scores (NULL without ``score``), each as one comma-separated list in the same order."""
+    scored = f", {score} AS score" if score else ""
+    scores = database.list_of.format("score") if score else "NULL"
+    return (
+        f"SELECT {database.list_of.format('id')}, {scores} FROM "  # nosec B608
+        f"(SELECT {id_column} AS id{scored} {rest}{database.listed_order}) AS found",
+        params,
+    )
 
 
 def for_database():

@@ -14,7 +14,6 @@ import heapq
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 from django.db.models import F
@@ -25,20 +24,46 @@ from search.query import FACET_SIZE, PAGE_SIZE
 
 UNKNOWN = -1  # the number of a filter value no document has
 # Added to the score of a document that matches some but not all terms, so that documents
-# matching every term come first (scores are lower-is-better, and ranks are far smaller).
-PARTIAL = 1000
+# matching every term come first. Scores are lower-is-better integers between about -1e16 and
+# 7e17 (``fulltext``: -ln(relevance) * 1e15, relevance at least 1e-300), so the sum stays
+# within 64 bits.
+PARTIAL = 2**62
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Documents the words matched and their scores, lower first (zeros when not ranked), read
+    from the two comma-separated lists a full-text statement returns."""
+
+    ids: np.ndarray
+    scores: np.ndarray
+
+    @classmethod
+    def from_lists(cls, ids: str | None, scores: str | None) -> "Scored":
+        found = _integers(ids)
+        scored = _integers(scores) if scores is not None else np.zeros(len(found), np.int64)
+        if len(scored) != len(found):
+            raise ValueError(f"{len(found)} matches came with {len(scored)} scores")
+        return cls(found, scored)
+
+
+def _integers(listed: str | None) -> np.ndarray:
+    """numpy reads the list in C: about 1 ms for 22,000 numbers, against 4 through split()."""
+    if not listed:
+        return np.empty(0, dtype=np.int64)
+    return np.fromstring(listed, dtype=np.int64, sep=",")
 
 
 @dataclass
 class Matches:
-    """What a question's words matched, as (id, score) rows (lower scores rank first). For a
-    question that needs only some of its terms, ``rows`` are the documents with every term,
-    ``some`` every document it matches (scores not read), and ``rank_some()`` scores those; it
-    is called only when a page reaches past the documents with every term."""
+    """What a question's words matched. For a question that needs only some of its terms,
+    ``scored`` are the documents with every term, ``some`` every document it matches (scores
+    not read), and ``rank_some()`` scores those; it is called only when a page reaches past the
+    documents with every term."""
 
-    rows: list[tuple]
-    some: list[tuple] | None = None
-    rank_some: Callable[[], list[tuple]] | None = None
+    scored: Scored
+    some: Scored | None = None
+    rank_some: Callable[[], Scored] | None = None
 
 
 @dataclass
@@ -134,17 +159,13 @@ class IndexMemory:
             found[name] = self._listed(name, self._counted(others))
         return found
 
-    def _matched(self, matches) -> tuple[np.ndarray, np.ndarray]:
-        """A mask over the documents for (id, score) pairs, and the scores by document."""
+    def _matched(self, found: Scored) -> tuple[np.ndarray, np.ndarray]:
+        """A mask over the documents for what ``found`` holds, and the scores by document."""
         matched = np.zeros(len(self.document_ids), dtype=bool)
-        if not matches:
-            return matched, np.zeros(len(self.document_ids))
-        pairs = chain.from_iterable(matches)  # fromiter: twice as fast as np.array here
-        found = np.fromiter(pairs, dtype=np.float64, count=2 * len(matches)).reshape(-1, 2)
-        positions, held = self._positions(found[:, 0].astype(np.int64))
+        scores = np.zeros(len(self.document_ids), dtype=np.int64)
+        positions, held = self._positions(found.ids)
         matched[positions[held]] = True
-        scores = np.zeros(len(self.document_ids))
-        scores[positions[held]] = found[held, 1]
+        scores[positions[held]] = found.scores[held]
         return matched, scores
 
     def _page(self, candidates: np.ndarray, primary: np.ndarray, page: int) -> list[int]:
@@ -162,7 +183,7 @@ class IndexMemory:
         """The masks and scores of one search before its page is chosen (``_Filtered``)."""
         matched, scores, partial = np.ones(len(self.document_ids), dtype=bool), None, None
         if matches is not None:
-            matched, scores = self._matched(matches.rows)
+            matched, scores = self._matched(matches.scored)
         if matches is not None and matches.some is not None:
             some, _ = self._matched(matches.some)
             partial = some & ~matched
@@ -205,7 +226,7 @@ class IndexMemory:
         if sort == "relevance" and found.scores is not None:
             primary = self._ranked(found, matches, page)[candidates]
         else:
-            primary = self.date_rank[candidates].astype(np.float64)
+            primary = self.date_rank[candidates]
         return Answer(int(passing.sum()), counts, self._page(candidates, primary, page))
 
 

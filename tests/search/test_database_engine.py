@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from search.documents import SearchDocument
 from search.engines.database import DatabaseEngine
+from search.engines.index_memory import Scored
 from search.models import DocumentFacet, IndexedDocument
 from search.query import PAGE_SIZE, SearchQuery
 from tests.best_practice.factories import PracticePageFactory
@@ -77,18 +78,41 @@ def test_documents_with_only_some_words_are_scored_when_a_page_reaches_them():
     def search(page):
         with CaptureQueriesContext(connection) as queries:
             results = engine.search(SearchQuery(text="stokvel savings", page=page))
-        scoring = [q for q in queries.captured_queries if " AS score " in q["sql"]]
-        return results, len(scoring)
+        matching = [q["sql"] for q in queries.captured_queries if " AS id" in q["sql"]]
+        return results, len(matching), sum(" AS score " in sql for sql in matching)
 
-    first, statements = search(1)
+    first, statements, scoring = search(1)
     assert first.total == PAGE_SIZE + 7
     assert all(hit.title.startswith("Stokvel savings") for hit in first.hits)
-    assert statements == 2  # every word, ranked; any word, not ranked
-    second, statements = search(2)
+    assert (statements, scoring) == (2, 1)  # every word, ranked; any word, not ranked
+    second, statements, scoring = search(2)
     assert [hit.title for hit in second.hits][-2:] == ["Stokvel", "Clubs"]
     assert all(hit.title.startswith("Stokvel savings") for hit in second.hits[:-2])
-    assert statements == 3  # and any word, ranked
+    assert (statements, scoring) == (3, 2)  # and any word, ranked
     assert engine.count(SearchQuery(text="stokvel savings")) == PAGE_SIZE + 7
+
+
+def test_a_word_in_every_document_still_ranks_where_it_weighs_most():
+    """The commonest words score near zero (bm25's weight of a word in most documents is
+    1e-6); their order must survive the scores' trip from the database as integers."""
+    engine = DatabaseEngine()
+    engine.upsert(
+        [
+            document(object_id=1, title="Notes", body="safety " * 3, url="/b/1/"),
+            document(object_id=2, title="Safety", summary="safety", url="/b/2/"),
+            document(object_id=3, title="Notes", body="safety", url="/b/3/"),
+            document(object_id=4, title="Safety", url="/b/4/"),
+        ]
+    )
+    hits = engine.search(SearchQuery(text="safety")).hits
+    assert [hit.url for hit in hits] == ["/b/2/", "/b/4/", "/b/1/", "/b/3/"]
+
+
+def test_matches_and_scores_that_do_not_pair_up_are_refused():
+    with pytest.raises(ValueError, match="3 matches came with 2 scores"):
+        Scored.from_lists("4,5,6", "10,11")
+    assert list(Scored.from_lists("4,5", None).scores) == [0, 0]
+    assert len(Scored.from_lists(None, None).ids) == 0
 
 
 def test_text_without_words_finds_nothing_rather_than_everything():
