@@ -11,14 +11,28 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 WORD = re.compile(r"\w+", re.UNICODE)
 SNIPPET_RADIUS = 90
+# How much of a document's body its snippet is looked for in. A publication's body holds its
+# PDFs' text (up to 2 million characters each), and a page of hits read and folded all of it.
+SNIPPET_SOURCE = 20_000
+
+
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def fold(text: str) -> str:
     """Lower case, without accents, typographic quotes made plain: Mthátha -> mthatha."""
     if text.isascii():
         return text.lower()  # most text, and nothing to decompose: the fast way
-    decomposed = unicodedata.normalize("NFKD", text.translate(TYPOGRAPHIC))
-    return decomposed.translate(_without_combining_marks()).lower()
+    # Only the runs of other characters are decomposed: str.translate walks a whole string
+    # character by character, and one dash in a report's 2 million characters of PDF text
+    # took 600 ms this way against 60. ASCII characters decompose to themselves and never
+    # reorder with accents, so the result is the same.
+    return NON_ASCII.sub(_folded_run, text).lower()
+
+
+def _folded_run(run: re.Match) -> str:
+    decomposed = unicodedata.normalize("NFKD", run.group().translate(TYPOGRAPHIC))
+    return decomposed.translate(_without_combining_marks())
 
 
 @functools.cache

@@ -1,9 +1,11 @@
 """Folding text for the index and reading what a reader typed: terms, phrases, exclusions."""
 
+import unicodedata
+
 import pytest
 
 from search.reading import read, required_of
-from search.text import fold
+from search.text import TYPOGRAPHIC, fold
 
 
 @pytest.mark.parametrize(
@@ -16,6 +18,24 @@ from search.text import fold
 )
 def test_fold_lowers_case_and_drops_accents_in_any_script(text, folded):
     assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mtha\u0301tha",  # an accent typed as its own character after a plain letter
+        "ΟΔΟΣ ΣΟΦΟΣ",  # the final sigma depends on the letters around it
+        "\uff26\uff55\uff4c\uff4c ﬁ ﬂ ① Straße Ἀθῆναι naïve \u2013 \u2018quoted\u2019",
+        "a\u0301\u0327b \u0301start",  # marks in a row, and a mark with no letter
+        "plain" * 50 + " \u2013 " + "report " * 50,
+    ],
+)
+def test_folding_runs_of_other_characters_is_folding_the_whole_text(text):
+    """Only runs of non-ASCII characters are decomposed (for speed on long PDF text); the
+    result must be what decomposing the whole text gives."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(TYPOGRAPHIC))
+    whole = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    assert fold(text) == whole
 
 
 def words(reading) -> list:
