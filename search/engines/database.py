@@ -7,6 +7,7 @@ import contextlib
 
 from django.db import connection, transaction
 from django.db.models import Count
+from django.db.models.functions import Substr
 
 from search.documents import SearchDocument
 from search.engines import fulltext, index_memory
@@ -16,7 +17,7 @@ from search.facets import facet_labels, facet_values, label_text
 from search.models import DocumentFacet, IndexedDocument
 from search.query import PAGE_SIZE, SearchQuery
 from search.reading import read
-from search.text import WORD, fold, highlight
+from search.text import SNIPPET_SOURCE, WORD, fold, highlight
 
 SUGGESTIONS = 8
 FOLDED_FIELDS = ("title_folded", "summary_folded", "body_folded", "topics_folded")
@@ -150,8 +151,13 @@ class DatabaseEngine:
             matches, memory.filter_numbers(query.filters), query.sort, query.page
         )
         page_ids = answer.page
-        # The folded copies are for the full-text index only; a page of hits does not read them.
-        rows = IndexedDocument.objects.defer(*FOLDED_FIELDS).in_bulk(page_ids)
+        # The folded copies are for the full-text index only, and a snippet is looked for in
+        # the body's opening only (``SNIPPET_SOURCE``): a page of hits reads no more.
+        rows = (
+            IndexedDocument.objects.defer(*FOLDED_FIELDS, "body")
+            .annotate(body_start=Substr("body", 1, SNIPPET_SOURCE))
+            .in_bulk(page_ids)
+        )
         return SearchResults(
             hits=[_hit(rows[pk], " ".join(reading.words)) for pk in page_ids if pk in rows],
             total=answer.total,
@@ -219,7 +225,7 @@ def _hit(row: IndexedDocument, text: str) -> Hit:
         url=row.url,
         summary=row.summary,
         date=row.date,
-        highlight=highlight(row.summary + " " + row.body, text)
+        highlight=highlight(row.summary + " " + row.body_start, text)
         if text
         else highlight(row.summary, ""),
     )

@@ -43,6 +43,9 @@ COOL_DOWN = 30.0  # seconds without asking a cluster that failed to answer
 ENGINE_ERRORS = (TransportError, ApiError, ConnectionError)
 SNIPPET = 220
 TIE_BREAKERS = [{"kind": "asc"}, {"object_id": "asc"}]
+# What a hit shows (``parse``). Not the body: a publication's holds its PDFs' text, up to 2
+# million characters, and ten of them made a response of megabytes.
+HIT_FIELDS = ["kind", "title", "url", "summary", "date"]
 
 
 def source_of(document: SearchDocument) -> dict:
@@ -330,6 +333,7 @@ class ElasticsearchEngine:
         body["from"] = (query.page - 1) * PAGE_SIZE
         body["size"] = PAGE_SIZE
         body["track_total_hits"] = True
+        body["_source"] = HIT_FIELDS
         return body
 
     def search(self, query: SearchQuery) -> SearchResults:

@@ -2,6 +2,7 @@
 whose query count does not grow with the number of objects."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -13,6 +14,7 @@ from search.engines.database import DatabaseEngine
 from search.engines.index_memory import Scored
 from search.models import DocumentFacet, IndexedDocument
 from search.query import PAGE_SIZE, SearchQuery
+from search.text import SNIPPET_SOURCE
 from tests.best_practice.factories import PracticePageFactory
 from tests.knowledge.factories import (
     PartnershipFactory,
@@ -106,6 +108,28 @@ def test_a_word_in_every_document_still_ranks_where_it_weighs_most():
     )
     hits = engine.search(SearchQuery(text="safety")).hits
     assert [hit.url for hit in hits] == ["/b/2/", "/b/4/", "/b/1/", "/b/3/"]
+
+
+def test_a_snippet_is_looked_for_in_the_opening_of_a_long_body():
+    """A publication's body holds its PDFs' text (millions of characters); a page of hits reads
+    only the opening of each, and a word found only further in still finds the document."""
+    engine = DatabaseEngine()
+    long_text = "Minutes of the forum \u2013 " + "ward meeting notes " * (SNIPPET_SOURCE // 10)
+    engine.upsert(
+        [
+            document(object_id=1, summary="A report.", body="stokvel " + long_text, url="/b/1/"),
+            document(object_id=2, summary="Another report.", body=long_text + " shebeen"),
+        ]
+    )
+    (early,) = engine.search(SearchQuery(text="stokvel")).hits
+    assert "<mark>stokvel</mark>" in early.highlight
+    with CaptureQueriesContext(connection) as queries:
+        (late,) = engine.search(SearchQuery(text="shebeen")).hits
+    assert late.highlight.startswith("Another report.")  # the opening, nothing to mark
+    assert "<mark>" not in late.highlight
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    body_read = re.findall(r'(SUBSTR(?:ING)?\()?"search_indexeddocument"\."body"', sql)
+    assert body_read and all(body_read)  # the body is read only through SUBSTR(body, 1, n)
 
 
 def test_matches_and_scores_that_do_not_pair_up_are_refused():

@@ -252,6 +252,13 @@ def test_ranking_sorts_by_score_then_newest_then_a_stable_tie_breaker(engine):
     assert (body["from"], body["size"], body["track_total_hits"]) == (10, 10, True)
 
 
+def test_a_search_does_not_ask_for_the_documents_bodies(engine):
+    """A publication's body holds its PDFs' text; a hit shows its title, summary and snippet."""
+    fields = engine.build_search(SearchQuery(text="patrol"))["_source"]
+    assert "body" not in fields
+    assert {"kind", "title", "url", "summary", "date"} <= set(fields)
+
+
 def test_filters_narrow_the_hits_and_each_facet_counts_under_the_other_filters(engine):
     query = SearchQuery(text="patrol", filters={"kind": "practice", "province": "gauteng"})
 
