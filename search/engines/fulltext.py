@@ -100,7 +100,7 @@ class SQLiteFullText:
         return _listed(
             self,
             "rowid",
-            f"FROM {fts} WHERE {fts} MATCH %s",  # nosec B608
+            f"FROM {fts} WHERE {fts} MATCH %s",
             [expression],
             score=f"CAST(-ln(max({relevance}, 1e-300)) * {SCALE} AS INTEGER)" if ranked else None,
         )
@@ -184,7 +184,7 @@ class PostgresFullText:
         return _listed(
             self,
             "id",
-            f"FROM search_indexeddocument, (SELECT {query}, {ranking}) "  # nosec B608
+            f"FROM search_indexeddocument, (SELECT {query}, {ranking}) "
             "AS typed(query, ranking) WHERE search_vector @@ query",
             [*query_params, *ranking_params],
             score=f"CAST(-ln(greatest({relevance}, 1e-300)) * {SCALE} AS bigint)"
