@@ -4,7 +4,8 @@ given --characters of PDF-like text (the portal keeps up to 2 million per PDF, p
 The corpus of `search_speed.py` has bodies of a few kilobytes; a real research report's text
 is hundreds of thousands of characters, with the odd dash and curly quote. This times the
 rebuild that indexes them and, in process on the database engine, searches whose hits are
-those publications. Prints a Markdown table for bench/README.md.
+those publications, through the search page with production settings (static files collected,
+no page cache). Prints a Markdown table for bench/README.md.
 
     .venv/bin/python bench/long_bodies.py [--characters 2000000] [--rounds 5]
 """
@@ -14,15 +15,12 @@ import io
 import os
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from search_speed import percentile  # noqa: E402
+from load_and_faults import environment, manage
+from search_speed import percentile
 
 SEARCHES = [
     {"q": "safety", "kind": "publication"},
@@ -55,10 +53,12 @@ def main() -> None:
     parser.add_argument("--characters", type=int, default=2_000_000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    folder = tempfile.mkdtemp(prefix="portal-long-")
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/long.sqlite3"
-    os.environ.pop("ELASTICSEARCH_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+    folder = Path(tempfile.mkdtemp(prefix="portal-long-"))
+    # Production settings, as the pages benchmark runs them (collected static files included).
+    env = environment(folder, f"sqlite:///{folder}/long.sqlite3")
+    env["PAGE_CACHE_DIR"] = str(folder / "pages")
+    manage(env, "collectstatic", "--no-input")
+    os.environ.update(env)
 
     import django
 
@@ -77,13 +77,17 @@ def main() -> None:
     call_command("rebuild_search_index", stdout=io.StringIO())
     rebuild = time.perf_counter() - started
 
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
+    client.cookies["messages"] = "rendered"  # as search_load.py: never from the page cache
     print(f"{count} publication documents of {args.characters:,} characters each")
     print(f"Rebuild of the index: {rebuild:.1f} s\n")
     print("| search | hits | median ms | p95 ms |")
     print("|---|---:|---:|---:|")
     for params in SEARCHES:
-        total = client.get("/search/", {**params, "format": "json"}).json()["total"]
+        answer = client.get("/search/", {**params, "format": "json"})
+        if answer.status_code != 200:
+            raise RuntimeError(f"/search/ {params}: HTTP {answer.status_code}")
+        total = answer.json()["total"]
         samples = []
         for _ in range(args.rounds):
             started = time.perf_counter()
