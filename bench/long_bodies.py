@@ -3,11 +3,12 @@ given --characters of PDF-like text (the portal keeps up to 2 million per PDF, p
 
 The corpus of `search_speed.py` has bodies of a few kilobytes; a real research report's text
 is hundreds of thousands of characters, with the odd dash and curly quote. This times the
-rebuild that indexes them and, in process on the database engine, searches whose hits are
-those publications, through the search page with production settings (static files collected,
-no page cache). Prints a Markdown table for bench/README.md.
+rebuild that indexes them and, in process, searches whose hits are those publications, through
+the search page with production settings (static files collected, no page cache). Prints a
+Markdown table for bench/README.md.
 
     .venv/bin/python bench/long_bodies.py [--characters 2000000] [--rounds 5]
+        [--elasticsearch http://127.0.0.1:9250]   # `make es` starts a node
 """
 
 import argparse
@@ -52,11 +53,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--characters", type=int, default=2_000_000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--elasticsearch", default="", metavar="URL", help="search through it")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="portal-long-"))
     # Production settings, as the pages benchmark runs them (collected static files included).
-    env = environment(folder, f"sqlite:///{folder}/long.sqlite3")
+    env = environment(folder, f"sqlite:///{folder}/long.sqlite3", args.elasticsearch)
     env["PAGE_CACHE_DIR"] = str(folder / "pages")
+    env["ELASTICSEARCH_INDEX_PREFIX"] = "long_bodies_"
     manage(env, "collectstatic", "--no-input")
     os.environ.update(env)
 
@@ -79,7 +82,8 @@ def main() -> None:
 
     client = Client(HTTP_HOST="localhost")
     client.cookies["messages"] = "rendered"  # as search_load.py: never from the page cache
-    print(f"{count} publication documents of {args.characters:,} characters each")
+    engine = "Elasticsearch" if args.elasticsearch else "the database engine"
+    print(f"{count} publication documents of {args.characters:,} characters each; {engine}")
     print(f"Rebuild of the index: {rebuild:.1f} s\n")
     print("| search | hits | median ms | p95 ms |")
     print("|---|---:|---:|---:|")

@@ -36,6 +36,7 @@ from search.engines.es_schema import (
 from search.facets import BY_NAME, label_text
 from search.query import FACET_SIZE, PAGE_SIZE, SearchQuery
 from search.reading import Reading, read
+from search.text import SNIPPET_SOURCE
 
 logger = logging.getLogger(__name__)
 SUGGESTIONS = 8
@@ -56,6 +57,7 @@ def source_of(document: SearchDocument) -> dict:
         "title": document.title,
         "summary": document.summary,
         "body": document.body,
+        "opening": document.body[:SNIPPET_SOURCE],
         "topics": " ".join([*document.topics, *label_text(document)]),
         "url": document.url,
         "date": document.date.isoformat() if document.date else None,
@@ -320,7 +322,8 @@ class ElasticsearchEngine:
             "fields": {
                 # The summary's opening when no word matched it (a title-only match).
                 "summary": {"fragment_size": SNIPPET, "no_match_size": SNIPPET},
-                "body": {"fragment_size": SNIPPET},
+                # The query names the body, not its opening: any field's words are marked.
+                "opening": {"fragment_size": SNIPPET, "require_field_match": False},
             },
         }
         if not reading.empty:
@@ -425,7 +428,7 @@ def _snippet(fragments: dict) -> str:
     """The summary's fragment if a word matched there (or nothing matched the body), otherwise
     the body's: the database engine shows the same."""
     summary = (fragments.get("summary") or [""])[0]
-    body = (fragments.get("body") or [""])[0]
+    body = (fragments.get("opening") or [""])[0]
     return summary if "<mark>" in summary or not body else body
 
 

@@ -82,11 +82,17 @@ def mappings(chain: str) -> dict:
     return {
         "dynamic": "strict",
         "_meta": {"analysis": chain},
+        # A snippet comes from the summary or the body's opening (search.text.SNIPPET_SOURCE
+        # characters, as on the database engine), a field of its own. The body is indexed but
+        # not kept in the stored source: a publication's holds its PDFs' text, up to 2 million
+        # characters, and highlighting it cost about 80 ms a hit (bench/long_bodies.py).
+        "_source": {"excludes": ["body"]},
         "properties": {
             "object_id": {"type": "long"},
             "title": title,
             "summary": HIGHLIGHTED_TEXT,
-            "body": HIGHLIGHTED_TEXT,
+            "body": FOLDED_TEXT,
+            "opening": HIGHLIGHTED_TEXT,
             "topics": FOLDED_TEXT,
             "url": {"type": "keyword", "index": False},
             "date": {"type": "date"},

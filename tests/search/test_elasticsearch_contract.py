@@ -113,9 +113,11 @@ def test_the_two_analysis_chains():
         assert mappings(chain)["_meta"] == {"analysis": chain}
         for name in FACET_NAMES:
             assert mappings(chain)["properties"][name] == {"type": "keyword"}
-        # Snippets are cut from stored offsets, not by analysing each hit's text again.
-        for name in ("summary", "body"):
+        # Snippets are cut from stored offsets, not by analysing each hit's text again, and
+        # from the body's opening: the whole body (PDF text) is indexed, not stored.
+        for name in ("summary", "opening"):
             assert mappings(chain)["properties"][name]["index_options"] == "offsets"
+        assert mappings(chain)["_source"] == {"excludes": ["body"]}
 
 
 def test_bulk_body_indexes_each_document_by_its_id(httpserver, engine):
@@ -134,6 +136,7 @@ def test_bulk_body_indexes_each_document_by_its_id(httpserver, engine):
             "title": "Policing in Mthátha",
             "summary": "Patrols on school routes.",
             "body": "Full text.",
+            "opening": "Full text.",
             "topics": "patrols Publication Eastern Cape",  # facet labels are words too
             "url": "/research/library/policing/",
             "date": "2025-09-01",
@@ -313,7 +316,7 @@ def test_a_realistic_response_is_parsed_into_hits_and_facets(httpserver, engine)
                     },
                     "highlight": {
                         "summary": ["Patrols on school &lt;routes&gt;."],
-                        "body": ["the <mark>patrols</mark> went on"],
+                        "opening": ["the <mark>patrols</mark> went on"],
                     },
                 }
             ],

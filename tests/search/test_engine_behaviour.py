@@ -12,6 +12,7 @@ import pytest
 from search.documents import SearchDocument
 from search.engines.database import DatabaseEngine
 from search.query import SearchQuery
+from search.text import SNIPPET_SOURCE
 from tests.search.conftest import skip_unless_full_analysis
 
 DOCUMENTS = [
@@ -203,6 +204,27 @@ def test_a_very_long_body_is_found_and_highlighted(engine):
     )
     (hit,) = engine.search(SearchQuery(text="stokvel")).hits
     assert "<mark>" in hit.highlight and "stokvel" in hit.highlight.lower()
+
+
+def test_a_word_only_past_the_bodys_opening_finds_it_with_the_summary_as_snippet(engine):
+    """Snippets come from the summary and the body's first SNIPPET_SOURCE characters, on both
+    engines; the whole body is still searched."""
+    filler = "Community safety forum minutes. " * (SNIPPET_SOURCE // 30)
+    engine.upsert(
+        [
+            SearchDocument(
+                kind="publication",
+                object_id=502,
+                title="Annual minutes",
+                url="/m2/",
+                summary="The forum's year.",
+                body=filler + " Stokvel roster agreed.",
+            )
+        ]
+    )
+    (hit,) = engine.search(SearchQuery(text="stokvel")).hits
+    assert hit.highlight.startswith("The forum")
+    assert "<mark>" not in hit.highlight
 
 
 def test_equal_dates_give_stable_pages(engine):
