@@ -44,8 +44,8 @@ COOL_DOWN = 30.0  # seconds without asking a cluster that failed to answer
 ENGINE_ERRORS = (TransportError, ApiError, ConnectionError)
 SNIPPET = 220
 TIE_BREAKERS = [{"kind": "asc"}, {"object_id": "asc"}]
-# What a hit shows (``parse``). Not the body: a publication's holds its PDFs' text, up to 2
-# million characters, and ten of them made a response of megabytes.
+# What a hit shows (``parse``); the stored source also holds the body's opening (20,000
+# characters) and the facets, which a page of hits does not read.
 HIT_FIELDS = ["kind", "title", "url", "summary", "date"]
 
 
@@ -425,11 +425,11 @@ class ElasticsearchEngine:
 
 
 def _snippet(fragments: dict) -> str:
-    """The summary's fragment if a word matched there (or nothing matched the body), otherwise
-    the body's: the database engine shows the same."""
+    """The summary's fragment if a word matched there (or nothing matched the body's opening),
+    otherwise the opening's: the database engine shows the same."""
     summary = (fragments.get("summary") or [""])[0]
-    body = (fragments.get("opening") or [""])[0]
-    return summary if "<mark>" in summary or not body else body
+    opening = (fragments.get("opening") or [""])[0]
+    return summary if "<mark>" in summary or not opening else opening
 
 
 class ElasticsearchRebuild:
