@@ -37,7 +37,27 @@ def _either(reading: Reading, join_and, join_or, term, phrase):
     return join_and([either, *phrases])
 
 
-class SQLiteFullText:
+class _FullText:
+    """What both databases' statements share: listing matches as one row (see above)."""
+
+    list_of = ""  # the aggregate joining a column's values with commas, "{}" for the column
+    listed_order = ""
+
+    def _listed(
+        self, id_column: str, rest: str, params: list, score: str | None = None
+    ) -> tuple[str, list]:
+        """The statement ``SELECT <id_column>[, <score>] <rest>`` as one row: its ids, and its
+        scores (NULL without ``score``), each as one comma-separated list in the same order."""
+        scored = f", {score} AS score" if score else ""
+        scores = self.list_of.format("score") if score else "NULL"
+        return (
+            f"SELECT {self.list_of.format('id')}, {scores} FROM "  # nosec B608
+            f"(SELECT {id_column} AS id{scored} {rest}{self.listed_order}) AS found",
+            params,
+        )
+
+
+class SQLiteFullText(_FullText):
     """FTS5: bm25 with column weights title 4, topics 3, summary 2, body 1 (lower is better)."""
 
     settings = []
@@ -88,8 +108,7 @@ class SQLiteFullText:
         positive = self._expression(reading, everything=every_term)
         excluded = " OR ".join(self._phrase(words) for words in reading.excluded)
         if positive is None:  # only exclusions: everything but what they name
-            return _listed(
-                self,
+            return self._listed(
                 "id",
                 "FROM search_indexeddocument WHERE id NOT IN "  # nosec B608
                 f"(SELECT rowid FROM {fts} WHERE {fts} MATCH %s)",
@@ -97,8 +116,7 @@ class SQLiteFullText:
             )
         expression = f"{positive} NOT ({excluded})" if excluded else positive
         relevance = f"-bm25({fts}, 4.0, 3.0, 2.0, 1.0)"  # bm25 is negative, better lower
-        return _listed(
-            self,
+        return self._listed(
             "rowid",
             f"FROM {fts} WHERE {fts} MATCH %s",
             [expression],
@@ -114,7 +132,7 @@ class SQLiteFullText:
         )
 
 
-class PostgresFullText:
+class PostgresFullText(_FullText):
     """Matching through the GIN index on the weighted tsvector of every field; ranking by
     ts_rank over the title, topics and summary only (the score is negated so that, as on
     SQLite, lower is better). Reading the whole vector of each match to rank it costs ten times
@@ -163,8 +181,7 @@ class PostgresFullText:
             Reading(terms=[tuple(reading.excluded)], required=1) if reading.excluded else Reading()
         )
         if positive is None:  # only exclusions: everything but what they name
-            return _listed(
-                self,
+            return self._listed(
                 "id",
                 f"FROM search_indexeddocument WHERE NOT (search_vector @@ {excluded_sql})",
                 excluded_params,
@@ -181,8 +198,7 @@ class PostgresFullText:
             full = Reading(reading.terms, reading.phrases, [], len(reading.terms))
             query, query_params = without_excluded(*self._tsquery(full))
         relevance = "ts_rank(head_vector, ranking)::float8"
-        return _listed(
-            self,
+        return self._listed(
             "id",
             f"FROM search_indexeddocument, (SELECT {query}, {ranking}) "
             "AS typed(query, ranking) WHERE search_vector @@ query",
@@ -201,20 +217,6 @@ class PostgresFullText:
             "ORDER BY length(title), title LIMIT %s",
             [expression, limit],
         )
-
-
-def _listed(
-    database, id_column: str, rest: str, params: list, score: str | None = None
-) -> tuple[str, list]:
-    """The statement ``SELECT <id_column>[, <score>] <rest>`` as one row: its ids, and its
-    scores (NULL without ``score``), each as one comma-separated list in the same order."""
-    scored = f", {score} AS score" if score else ""
-    scores = database.list_of.format("score") if score else "NULL"
-    return (
-        f"SELECT {database.list_of.format('id')}, {scores} FROM "  # nosec B608
-        f"(SELECT {id_column} AS id{scored} {rest}{database.listed_order}) AS found",
-        params,
-    )
 
 
 def for_database():
