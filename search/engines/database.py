@@ -5,12 +5,13 @@ date order (``index_memory``)."""
 
 import contextlib
 
+import numpy as np
 from django.db import connection, transaction
 from django.db.models import Count
 from django.db.models.functions import Substr
 
 from search.documents import SearchDocument
-from search.engines import fulltext, index_memory
+from search.engines import bm25_parts, fulltext, index_memory
 from search.engines.base import FacetValue, Hit, SearchResults
 from search.engines.facet_rows import facet_ids
 from search.facets import facet_labels, facet_values, label_text
@@ -115,7 +116,7 @@ class DatabaseEngine:
         return dict(counts.order_by())
 
     @staticmethod
-    def _matches(reading, ranked: bool) -> index_memory.Matches | None:
+    def _matches(reading, ranked: bool, memory: index_memory.IndexMemory):
         """What the words match, or None (no words: every document). Without ``ranked`` every
         score is 0, and the database does not compute them (ranking is most of a broad word's
         cost)."""
@@ -123,9 +124,12 @@ class DatabaseEngine:
             return None
         database = fulltext.for_database()
 
-        def fetch(**options) -> index_memory.Scored:
-            source, params = database.matches(reading, **options)
-            return index_memory.Scored.from_lists(*_fetch(source, params, database.settings))
+        def fetch(ranked: bool, every_term: bool = False) -> index_memory.Scored:
+            source, params = database.matches(reading, ranked=ranked, every_term=every_term)
+            found = index_memory.Scored.from_lists(*_fetch(source, params, database.settings))
+            if not ranked or not database.scores_by_phrase:
+                return found
+            return _scored_by_phrase(database, reading, every_term, found.ids, memory)
 
         if not ranked or reading.required >= len(reading.terms):
             return index_memory.Matches(fetch(ranked=ranked))
@@ -136,9 +140,14 @@ class DatabaseEngine:
         if len(every_term.ids) < PAGE_SIZE:  # the first page reaches past them: score all at once
             some = fetch(ranked=True)
             return index_memory.Matches(every_term, some=some, rank_some=lambda: some)
-        return index_memory.Matches(
-            every_term, some=fetch(ranked=False), rank_some=lambda: fetch(ranked=True)
-        )
+        some = fetch(ranked=False)
+        if database.scores_by_phrase:  # the same matches, scored from the parts
+            return index_memory.Matches(
+                every_term,
+                some=some,
+                rank_some=lambda: _scored_by_phrase(database, reading, False, some.ids, memory),
+            )
+        return index_memory.Matches(every_term, some=some, rank_some=lambda: fetch(ranked=True))
 
     def search(self, query: SearchQuery) -> SearchResults:
         reading = read(query.text)
@@ -146,7 +155,7 @@ class DatabaseEngine:
             return SearchResults(hits=[], total=0, facets={}, engine=self.name)
         memory = index_memory.current()
         # Sorting by date needs no scores.
-        matches = self._matches(reading, ranked=query.sort == "relevance")
+        matches = self._matches(reading, query.sort == "relevance", memory)
         answer = memory.answer(
             matches, memory.filter_numbers(query.filters), query.sort, query.page
         )
@@ -170,7 +179,7 @@ class DatabaseEngine:
         if query.text and reading.empty:
             return 0
         memory = index_memory.current()
-        matches = self._matches(reading, ranked=False)
+        matches = self._matches(reading, False, memory)
         return memory.count(matches, memory.filter_numbers(query.filters))
 
     def suggest(self, text: str) -> list[dict]:
@@ -215,6 +224,26 @@ def _fetch(statement: str, params: list, settings: list[str]) -> tuple:
             cursor.execute(setting)
         cursor.execute(statement, params)
         return cursor.fetchone()
+
+
+def _scored_by_phrase(database, reading, every_term: bool, ids, memory) -> index_memory.Scored:
+    """``ids``, matches of the reading's statement, scored from its phrases' parts of bm25, each
+    read once per state of the index and kept by the worker (``bm25_parts``)."""
+    tree = database.tree(reading, every_term)
+    if tree is None:  # exclusions alone: nothing to rank by
+        return index_memory.Scored(ids, np.zeros(len(ids), dtype=np.int64))
+
+    def load(phrase) -> bm25_parts.Part:
+        source, params = database.phrase_part(phrase)
+        with connection.cursor() as cursor:
+            cursor.execute(source, params)
+            rows = np.array(cursor.fetchall(), dtype=[("id", np.int64), ("part", np.float64)])
+        return rows["id"], rows["part"]
+
+    def part(phrase) -> bm25_parts.Part:
+        return memory.phrase_parts.get(phrase, load)
+
+    return index_memory.Scored(ids, database.scores(bm25_parts.relevance(tree, ids, part)))
 
 
 def _hit(row: IndexedDocument, text: str) -> Hit:

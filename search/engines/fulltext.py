@@ -9,16 +9,21 @@ strings instead of thousands of row tuples (at 50,000 documents, "patrol" matche
 a quarter of its time went on making and reading those rows; bench/README.md). A score is an
 integer, lower first: -ln(relevance) * 1e15, which keeps the database's order of relevance to
 fifteen significant digits whatever its scale (FTS5's bm25 of the commonest words is near
-1e-6, its best near 10). SQLite's ``ln`` is its own where it is built with its math functions
-(Debian's is); elsewhere Django registers one in Python, which is correct but slower."""
+1e-6, its best near 10).
+
+On SQLite the statement lists ids only: relevance is added up from each phrase's part of bm25,
+read once per phrase and state of the index (``bm25_parts``). PostgreSQL's ts_rank is not such
+a sum, so its statement ranks; its ``ln`` is PostgreSQL's own."""
 
 # The SQL here is built from fixed fragments, table names and %s placeholders; every word a
 # reader typed is a parameter (so bandit's B608 findings are marked `nosec` line by line).
 
 from itertools import combinations
 
+import numpy as np
 from django.db import connection
 
+from search.engines import bm25_parts
 from search.reading import Reading
 
 SCALE = "1e15"  # relevance kept to fifteen significant digits (see above)
@@ -58,13 +63,14 @@ class _FullText:
 
 
 class SQLiteFullText(_FullText):
-    """FTS5: bm25 with column weights title 4, topics 3, summary 2, body 1 (lower is better)."""
+    """FTS5: bm25 with column weights title 4, topics 3, summary 2, body 1. Statements of matches
+    list ids only; a question's relevance is added up from its phrases' parts (``bm25_parts``):
+    ``tree`` is the expression a statement matches, ``phrase_part`` reads one phrase's part."""
 
     settings = []
     list_of = "group_concat({})"
-    # Keeps SQLite from merging a statement of matches into the aggregate that lists them,
-    # where bm25 cannot be called. FTS5 reads in rowid order anyway, so it sorts nothing.
-    listed_order = " ORDER BY id"
+    listed_order = " ORDER BY id"  # FTS5 reads in rowid order anyway, so it sorts nothing
+    scores_by_phrase = True
     # After a rebuild: merge the full-text indexes' segments, refresh the planner's statistics.
     # SQLite has no autovacuum to gather them, and without them it reads the whole page tree
     # for a listing's first page instead of walking an index (the library's newest
@@ -76,12 +82,20 @@ class SQLiteFullText(_FullText):
         "PRAGMA analysis_limit = 1000",
         "ANALYZE",
     ]
+    FTS = "search_document_fts"
+    BM25 = f"bm25({FTS}, 4.0, 3.0, 2.0, 1.0)"  # negative: better is lower
 
     @staticmethod
     def _phrase(words) -> str:
         return '"' + " ".join(words) + '"'
 
-    def _expression(self, reading: Reading, everything: bool = False) -> str | None:
+    @staticmethod
+    def _positive(reading: Reading, every_term: bool) -> Reading:
+        if every_term:
+            return Reading(reading.terms, reading.phrases, [], len(reading.terms))
+        return reading
+
+    def _expression(self, reading: Reading, every_term: bool = False) -> str | None:
         def join_and(parts):
             return "(" + " AND ".join(parts) + ")"
 
@@ -91,37 +105,48 @@ class SQLiteFullText(_FullText):
         def term(alternatives):
             return join_or([self._phrase(words) for words in alternatives])
 
-        if everything:
-            reading = Reading(reading.terms, reading.phrases, [], len(reading.terms))
-        return _either(reading, join_and, join_or, term, self._phrase)
+        return _either(self._positive(reading, every_term), join_and, join_or, term, self._phrase)
+
+    def tree(self, reading: Reading, every_term: bool = False):
+        """The positive part of the expression ``matches`` writes, as ``bm25_parts`` reads it
+        (excluded words add nothing to a row they are not in); None for exclusions alone."""
+        return _either(self._positive(reading, every_term), *bm25_parts.tree_builders())
+
+    def match_expression(self, reading: Reading, every_term: bool = False) -> str | None:
+        """What ``matches`` asks FTS5 to match (None for exclusions alone)."""
+        positive = self._expression(reading, every_term)
+        excluded = " OR ".join(self._phrase(words) for words in reading.excluded)
+        return f"{positive} NOT ({excluded})" if positive and excluded else positive
 
     def matches(
         self, reading: Reading, ranked: bool = True, every_term: bool = False
     ) -> tuple[str, list]:
-        """The ids and scores of the documents the reading matches (only those with every term,
-        with ``every_term``), as one row of two lists (see above; no scores unless ``ranked``).
-        bm25 sums over the expression's phrases, and the reading's expression holds each term
-        equally often, so documents with every term rank in the same order either way (unless
-        the question also quotes a phrase and has three or more terms: the phrase then weighs a
-        little more with ``every_term``)."""
-        fts = "search_document_fts"
-        positive = self._expression(reading, everything=every_term)
-        excluded = " OR ".join(self._phrase(words) for words in reading.excluded)
-        if positive is None:  # only exclusions: everything but what they name
+        """The ids of the documents the reading matches (only those with every term, with
+        ``every_term``), as one row (see above; never scores: ``ranked`` is PostgreSQL's)."""
+        fts = self.FTS
+        expression = self.match_expression(reading, every_term)
+        if expression is None:  # only exclusions: everything but what they name
             return self._listed(
                 "id",
                 "FROM search_indexeddocument WHERE id NOT IN "  # nosec B608
                 f"(SELECT rowid FROM {fts} WHERE {fts} MATCH %s)",
-                [excluded],
+                [" OR ".join(self._phrase(words) for words in reading.excluded)],
             )
-        expression = f"{positive} NOT ({excluded})" if excluded else positive
-        relevance = f"-bm25({fts}, 4.0, 3.0, 2.0, 1.0)"  # bm25 is negative, better lower
-        return self._listed(
-            "rowid",
-            f"FROM {fts} WHERE {fts} MATCH %s",
-            [expression],
-            score=f"CAST(-ln(max({relevance}, 1e-300)) * {SCALE} AS INTEGER)" if ranked else None,
+        return self._listed("rowid", f"FROM {fts} WHERE {fts} MATCH %s", [expression])
+
+    def phrase_part(self, words) -> tuple[str, list]:
+        """Every row holding the phrase, by id, and the phrase's part of bm25 in it (as a
+        number: a list of text would round it)."""
+        return (
+            f"SELECT rowid, -{self.BM25} FROM {self.FTS} WHERE {self.FTS} MATCH %s "  # nosec B608
+            "ORDER BY rowid",
+            [self._phrase(words)],
         )
+
+    @staticmethod
+    def scores(relevance):
+        """Integer scores, lower first, from relevance (see above)."""
+        return (-np.log(np.maximum(relevance, 1e-300)) * float(SCALE)).astype(np.int64)
 
     def title_prefix(self, words: list[str], limit: int) -> tuple[str, list]:
         expression = " ".join(f'"{word}"' for word in words) + "*"
@@ -145,6 +170,7 @@ class PostgresFullText(_FullText):
     settings = ["SET LOCAL enable_seqscan = off"]
     list_of = "string_agg({}::text, ',')"
     listed_order = ""
+    scores_by_phrase = False
     # After a rebuild: refresh the planner's statistics (autovacuum would, later).
     maintenance = ["ANALYZE search_indexeddocument, search_documentfacet, search_facetvalue"]
 

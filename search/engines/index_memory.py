@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.db.models import F
 
+from search.engines.bm25_parts import PhraseParts
 from search.facets import FACET_NAMES
 from search.models import DocumentFacet, FacetValue, IndexedDocument, IndexVersion
 from search.query import FACET_SIZE, PAGE_SIZE
@@ -103,6 +104,8 @@ class IndexMemory:
         self.date_rank = np.full(len(self.document_ids), len(order), dtype=np.int64)
         self.date_rank[np.searchsorted(self.document_ids, order)] = np.arange(len(order))
         self._everything = None
+        # SQLite's phrases' parts of bm25 in this state of the index (``bm25_parts``).
+        self.phrase_parts = PhraseParts()
 
     def filter_numbers(self, filters: dict[str, str]) -> dict[str, int]:
         """Each filter's facet value number (a value no document has matches nothing)."""

@@ -77,20 +77,28 @@ def test_documents_with_only_some_words_are_scored_when_a_page_reaches_them():
         ]
     )
 
+    # PostgreSQL ranks in the statement of matches; SQLite reads each word's part of bm25 once
+    # and adds them up (search/engines/bm25_parts.py).
+    by_parts = connection.vendor == "sqlite"
+    scored = "-bm25(" if by_parts else " AS score "
+
     def search(page):
         with CaptureQueriesContext(connection) as queries:
             results = engine.search(SearchQuery(text="stokvel savings", page=page))
         matching = [q["sql"] for q in queries.captured_queries if " AS id" in q["sql"]]
-        return results, len(matching), sum(" AS score " in sql for sql in matching)
+        scoring = [q["sql"] for q in queries.captured_queries if scored in q["sql"]]
+        return results, len(matching), len(scoring)
 
     first, statements, scoring = search(1)
     assert first.total == PAGE_SIZE + 7
     assert all(hit.title.startswith("Stokvel savings") for hit in first.hits)
-    assert (statements, scoring) == (2, 1)  # every word, ranked; any word, not ranked
+    # Every word, ranked (SQLite: each word's part); any word, not ranked.
+    assert (statements, scoring) == ((2, 2) if by_parts else (2, 1))
     second, statements, scoring = search(2)
     assert [hit.title for hit in second.hits][-2:] == ["Stokvel", "Clubs"]
     assert all(hit.title.startswith("Stokvel savings") for hit in second.hits[:-2])
-    assert (statements, scoring) == (3, 2)  # and any word, ranked
+    # And any word, ranked: from the parts already read on SQLite.
+    assert (statements, scoring) == ((2, 0) if by_parts else (3, 2))
     assert engine.count(SearchQuery(text="stokvel savings")) == PAGE_SIZE + 7
 
 

@@ -1,0 +1,133 @@
+"""SQLite's relevance added up from each phrase's part of bm25 (search/engines/bm25_parts.py):
+the very doubles FTS5 computes for a whole question, each part read once per state of the index,
+and the worker's memory of them bounded."""
+
+import numpy as np
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from search.engines import bm25_parts
+from search.engines.database import DatabaseEngine
+from search.engines.fulltext import SQLiteFullText
+from search.query import SearchQuery
+from search.reading import read
+from tests.search.test_database_engine import document
+
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="PostgreSQL's ts_rank is not a sum: it ranks in SQL"
+)
+
+TEXTS = [
+    ("Rural patrols", "stock theft;farm watch", "Farmers patrol at night.", "Livestock theft."),
+    ("Stock theft forum", "rural", "A forum on stock theft.", "Patrols by farm watch groups."),
+    ("Neighbourhood watch", "patrol", "Volunteers walk the streets.", "Street lighting helped."),
+    ("Street lighting", "", "Lights on the rank.", "Community patrol and street lighting."),
+    ("School safety", "learners", "Pupils walk home safely.", "A neighbourhood watch near school."),
+    ("Farm safety", "rural", "Rural safety plan.", "Stock theft and farm attacks; patrols."),
+    ("Taxi rank", "", "Marshals at the rank.", "Rank marshals patrol; lighting was poor."),
+    # Two of the three terms of "rural stock theft farm": the pairs with "farm" do not hold,
+    # so their "rural" and "stock theft" add nothing.
+    ("Rural stock theft", "", "Cattle taken at night.", "Herders met the police."),
+]
+QUESTIONS = [
+    "patrol",
+    "rural patrols",
+    "rural stock theft farm",  # three terms, two needed: every pair, OR-ed
+    "neighbourhood watch volunteers -school",
+    '"street lighting" rank patrol',
+    "community patrol lighting",  # a synonym of several words
+    "-school",
+]
+
+
+@pytest.fixture
+def documents(db):
+    DatabaseEngine().upsert(
+        [
+            document(
+                object_id=n,
+                title=title,
+                topics=topics.split(";") if topics else [],
+                summary=summary,
+                body=body,
+                url=f"/b/{n}/",
+            )
+            for n, (title, topics, summary, body) in enumerate(TEXTS, start=1)
+        ]
+    )
+
+
+def _database_relevance(expression: str) -> dict[int, float]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, -{SQLiteFullText.BM25} FROM {SQLiteFullText.FTS} "  # noqa: S608
+            f"WHERE {SQLiteFullText.FTS} MATCH %s",  # constants; the expression is a parameter
+            [expression],
+        )
+        return dict(cursor.fetchall())
+
+
+def _parts(phrase):
+    with connection.cursor() as cursor:
+        cursor.execute(*SQLiteFullText().phrase_part(phrase))
+        rows = cursor.fetchall()
+    return np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows])
+
+
+@sqlite_only
+@pytest.mark.parametrize("question", QUESTIONS)
+@pytest.mark.parametrize("every_term", [False, True])
+def test_the_sum_of_the_parts_is_the_databases_own_bm25(documents, question, every_term):
+    database = SQLiteFullText()
+    reading = read(question)
+    expression = database.match_expression(reading, every_term)
+    tree = database.tree(reading, every_term)
+    if expression is None:
+        assert tree is None
+        return
+    expected = _database_relevance(expression)
+    assert expected, "the question matches nothing: it tests nothing"
+    ids = np.array(sorted(expected), dtype=np.int64)
+    added = bm25_parts.relevance(tree, ids, _parts)
+    assert added.tolist() == [expected[pk] for pk in ids.tolist()]  # the same doubles
+
+
+@sqlite_only
+def test_each_words_part_is_read_once_until_the_index_changes(db):
+    engine = DatabaseEngine()
+    engine.upsert([document(object_id=n, summary=f"Stokvel savings {n}") for n in range(3)])
+
+    def parts_read(text):
+        with CaptureQueriesContext(connection) as queries:
+            hits = engine.search(SearchQuery(text=text)).hits
+        return hits, sum("-bm25(" in q["sql"] for q in queries.captured_queries)
+
+    assert parts_read("stokvel")[1] == 1
+    assert parts_read("stokvel")[1] == 0
+    assert parts_read("stokvel savings")[1] == 1  # only the new word
+    engine.upsert([document(object_id=9, title="Stokvel", url="/b/9/")])
+    hits, read_again = parts_read("stokvel")
+    assert read_again == 1  # the index changed: every part is stale
+    assert hits[0].url == "/b/9/"  # the word in the title, ranked with the new document
+
+
+def test_the_parts_kept_are_bounded_and_the_least_recently_used_go_first():
+    loads = []
+
+    def load(phrase):
+        loads.append(phrase)
+        size = {"a": 3, "b": 2, "c": 2, "huge": 6}[phrase[0]]
+        return np.arange(size, dtype=np.int64), np.ones(size)
+
+    parts = bm25_parts.PhraseParts(budget=5)
+    parts.get(("a",), load)
+    parts.get(("b",), load)
+    parts.get(("a",), load)  # now the most recently used
+    parts.get(("c",), load)  # over budget: "b" goes
+    assert (("a",) in parts, ("b",) in parts, ("c",) in parts) == (True, False, True)
+    assert parts.rows == 5
+    assert len(parts.get(("huge",), load)[0]) == 6  # answered, but larger than the budget
+    assert ("huge",) not in parts and parts.rows == 5
+    parts.get(("b",), load)
+    assert loads == [("a",), ("b",), ("c",), ("huge",), ("b",)]
