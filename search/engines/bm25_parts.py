@@ -12,7 +12,8 @@ and readers' questions share their words. So the database is asked once per phra
 the index for that phrase's part in every row holding it (``PhraseParts``, kept by the worker's
 ``index_memory.IndexMemory``, which a write replaces), and a question's relevance is added up
 here over its matches: in the expression's order, so each sum is the double the database would
-have computed (tests compare them).
+have computed (tests compare them). A part costs about one and a half times a ranked statement
+over the phrase's rows, so it is read only for a phrase asked for a second time (``ready``).
 
 The expression's tree comes from ``fulltext._either``, which also writes its SQL
 (``SQLiteFullText.tree``).
@@ -29,6 +30,7 @@ from search.reading import Phrase
 # The phrase parts a worker keeps, counted in rows: at 16 bytes a row, 16 MB. At 50,000
 # documents the commonest words are in 40,000 rows each; most words in a few hundred.
 BUDGET = 1_000_000
+ASKED_LIMIT = 100_000  # phrases remembered as asked for once (forgotten all at once past it)
 
 # The ids of the rows holding a phrase (sorted), and the phrase's part of bm25 in each.
 Part = tuple[np.ndarray, np.ndarray]
@@ -42,7 +44,22 @@ class PhraseParts:
         self.budget = budget
         self.rows = 0
         self._parts: OrderedDict[Phrase, Part] = OrderedDict()
+        self._asked: set[Phrase] = set()
         self._lock = threading.Lock()  # runserver and threaded workers share a worker's copy
+
+    def ready(self, phrases: list[Phrase]) -> bool:
+        """Whether a question with these phrases should be scored from their parts: when each
+        is kept, or was asked for before (and is read now). Otherwise the database ranks the
+        question as it would without parts, and its phrases are remembered as asked, so a word
+        asked only once never costs a part."""
+        with self._lock:
+            new = [p for p in phrases if p not in self._parts and p not in self._asked]
+            if not new:
+                return True
+            if len(self._asked) + len(new) > ASKED_LIMIT:
+                self._asked.clear()
+            self._asked.update(new)
+            return False
 
     def get(self, phrase: Phrase, load: Callable[[Phrase], Part]) -> Part:
         with self._lock:
@@ -83,6 +100,14 @@ def tree_builders():
         return join_or([phrase(words) for words in alternatives])
 
     return join_and, join_or, term, phrase
+
+
+def phrases(tree) -> list[Phrase]:
+    """The distinct phrases of an expression's tree."""
+    kind, body = tree
+    if kind == "phrase":
+        return [body]
+    return list(dict.fromkeys(phrase for child in body for phrase in phrases(child)))
 
 
 def relevance(tree, ids: np.ndarray, part: Callable[[Phrase], Part]) -> np.ndarray:

@@ -3,20 +3,18 @@ SQLite, tsvector on PostgreSQL) that finds and scores what the words match; filt
 counts and the page of results come from each worker's copy of the documents' facet values and
 date order (``index_memory``)."""
 
-import contextlib
-
-import numpy as np
 from django.db import connection, transaction
 from django.db.models import Count
 from django.db.models.functions import Substr
 
 from search.documents import SearchDocument
-from search.engines import bm25_parts, fulltext, index_memory
+from search.engines import fulltext, index_memory
 from search.engines.base import FacetValue, Hit, SearchResults
 from search.engines.facet_rows import facet_ids
+from search.engines.matching import Matching
 from search.facets import facet_labels, facet_values, label_text
 from search.models import DocumentFacet, IndexedDocument
-from search.query import PAGE_SIZE, SearchQuery
+from search.query import SearchQuery
 from search.reading import read
 from search.text import SNIPPET_SOURCE, WORD, fold, highlight
 
@@ -115,47 +113,13 @@ class DatabaseEngine:
         counts = IndexedDocument.objects.values_list("kind").annotate(count=Count("pk"))
         return dict(counts.order_by())
 
-    @staticmethod
-    def _matches(reading, ranked: bool, memory: index_memory.IndexMemory):
-        """What the words match, or None (no words: every document). Without ``ranked`` every
-        score is 0, and the database does not compute them (ranking is most of a broad word's
-        cost)."""
-        if reading.empty:
-            return None
-        database = fulltext.for_database()
-
-        def fetch(ranked: bool, every_term: bool = False) -> index_memory.Scored:
-            source, params = database.matches(reading, ranked=ranked, every_term=every_term)
-            found = index_memory.Scored.from_lists(*_fetch(source, params, database.settings))
-            if not ranked or not database.scores_by_phrase:
-                return found
-            return _scored_by_phrase(database, reading, every_term, found.ids, memory)
-
-        if not ranked or reading.required >= len(reading.terms):
-            return index_memory.Matches(fetch(ranked=ranked))
-        # Documents with only some of the terms rank after those with all of them, so they are
-        # scored only if a page reaches them (at 50,000 documents, "rural patrols" matches
-        # 28,668 documents, 8,815 of them with both words: 56 ms to score all, 30 ms this way).
-        every_term = fetch(ranked=True, every_term=True)
-        if len(every_term.ids) < PAGE_SIZE:  # the first page reaches past them: score all at once
-            some = fetch(ranked=True)
-            return index_memory.Matches(every_term, some=some, rank_some=lambda: some)
-        some = fetch(ranked=False)
-        if database.scores_by_phrase:  # the same matches, scored from the parts
-            return index_memory.Matches(
-                every_term,
-                some=some,
-                rank_some=lambda: _scored_by_phrase(database, reading, False, some.ids, memory),
-            )
-        return index_memory.Matches(every_term, some=some, rank_some=lambda: fetch(ranked=True))
-
     def search(self, query: SearchQuery) -> SearchResults:
         reading = read(query.text)
         if query.text and reading.empty:
             return SearchResults(hits=[], total=0, facets={}, engine=self.name)
         memory = index_memory.current()
         # Sorting by date needs no scores.
-        matches = self._matches(reading, query.sort == "relevance", memory)
+        matches = Matching(reading, memory).matches(ranked=query.sort == "relevance")
         answer = memory.answer(
             matches, memory.filter_numbers(query.filters), query.sort, query.page
         )
@@ -179,7 +143,7 @@ class DatabaseEngine:
         if query.text and reading.empty:
             return 0
         memory = index_memory.current()
-        matches = self._matches(reading, False, memory)
+        matches = Matching(reading, memory).matches(ranked=False)
         return memory.count(matches, memory.filter_numbers(query.filters))
 
     def suggest(self, text: str) -> list[dict]:
@@ -212,38 +176,6 @@ class DatabaseRebuild:
         removed = self.engine.delete_except(seen)
         self.engine.tidy()
         return removed
-
-
-def _fetch(statement: str, params: list, settings: list[str]) -> tuple:
-    """The one row a full-text statement returns (``fulltext``)."""
-    # A transaction only to scope planner settings: on SQLite (IMMEDIATE transactions) one
-    # would take the write lock, so reads there run without.
-    scope = transaction.atomic() if settings else contextlib.nullcontext()
-    with scope, connection.cursor() as cursor:
-        for setting in settings:
-            cursor.execute(setting)
-        cursor.execute(statement, params)
-        return cursor.fetchone()
-
-
-def _scored_by_phrase(database, reading, every_term: bool, ids, memory) -> index_memory.Scored:
-    """``ids``, matches of the reading's statement, scored from its phrases' parts of bm25, each
-    read once per state of the index and kept by the worker (``bm25_parts``)."""
-    tree = database.tree(reading, every_term)
-    if tree is None:  # exclusions alone: nothing to rank by
-        return index_memory.Scored(ids, np.zeros(len(ids), dtype=np.int64))
-
-    def load(phrase) -> bm25_parts.Part:
-        source, params = database.phrase_part(phrase)
-        with connection.cursor() as cursor:
-            cursor.execute(source, params)
-            rows = np.array(cursor.fetchall(), dtype=[("id", np.int64), ("part", np.float64)])
-        return rows["id"], rows["part"]
-
-    def part(phrase) -> bm25_parts.Part:
-        return memory.phrase_parts.get(phrase, load)
-
-    return index_memory.Scored(ids, database.scores(bm25_parts.relevance(tree, ids, part)))
 
 
 def _hit(row: IndexedDocument, text: str) -> Hit:

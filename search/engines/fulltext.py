@@ -11,9 +11,10 @@ integer, lower first: -ln(relevance) * 1e15, which keeps the database's order of
 fifteen significant digits whatever its scale (FTS5's bm25 of the commonest words is near
 1e-6, its best near 10).
 
-On SQLite the statement lists ids only: relevance is added up from each phrase's part of bm25,
-read once per phrase and state of the index (``bm25_parts``). PostgreSQL's ts_rank is not such
-a sum, so its statement ranks; its ``ln`` is PostgreSQL's own."""
+On SQLite a question's relevance may instead be added up from each phrase's part of bm25
+(``bm25_parts``, ``matching``); PostgreSQL's ts_rank is not such a sum. SQLite's ``ln`` is its
+own where it is built with its math functions (Debian's is); elsewhere Django registers one in
+Python, which is correct but slower."""
 
 # The SQL here is built from fixed fragments, table names and %s placeholders; every word a
 # reader typed is a parameter (so bandit's B608 findings are marked `nosec` line by line).
@@ -63,13 +64,16 @@ class _FullText:
 
 
 class SQLiteFullText(_FullText):
-    """FTS5: bm25 with column weights title 4, topics 3, summary 2, body 1. Statements of matches
-    list ids only; a question's relevance is added up from its phrases' parts (``bm25_parts``):
-    ``tree`` is the expression a statement matches, ``phrase_part`` reads one phrase's part."""
+    """FTS5: bm25 with column weights title 4, topics 3, summary 2, body 1. A question's
+    relevance may also be added up from its phrases' parts (``bm25_parts``): ``tree`` is the
+    expression a statement matches, ``phrase_part`` reads one phrase's part, ``scores`` turns
+    relevance into scores as the statement does."""
 
     settings = []
     list_of = "group_concat({})"
-    listed_order = " ORDER BY id"  # FTS5 reads in rowid order anyway, so it sorts nothing
+    # Keeps SQLite from merging a statement of matches into the aggregate that lists them,
+    # where bm25 cannot be called. FTS5 reads in rowid order anyway, so it sorts nothing.
+    listed_order = " ORDER BY id"
     scores_by_phrase = True
     # After a rebuild: merge the full-text indexes' segments, refresh the planner's statistics.
     # SQLite has no autovacuum to gather them, and without them it reads the whole page tree
@@ -121,8 +125,12 @@ class SQLiteFullText(_FullText):
     def matches(
         self, reading: Reading, ranked: bool = True, every_term: bool = False
     ) -> tuple[str, list]:
-        """The ids of the documents the reading matches (only those with every term, with
-        ``every_term``), as one row (see above; never scores: ``ranked`` is PostgreSQL's)."""
+        """The ids and scores of the documents the reading matches (only those with every term,
+        with ``every_term``), as one row of two lists (see above; no scores unless ``ranked``).
+        bm25 sums over the expression's phrases, and the reading's expression holds each term
+        equally often, so documents with every term rank in the same order either way (unless
+        the question also quotes a phrase and has three or more terms: the phrase then weighs a
+        little more with ``every_term``)."""
         fts = self.FTS
         expression = self.match_expression(reading, every_term)
         if expression is None:  # only exclusions: everything but what they name
@@ -132,7 +140,12 @@ class SQLiteFullText(_FullText):
                 f"(SELECT rowid FROM {fts} WHERE {fts} MATCH %s)",
                 [" OR ".join(self._phrase(words) for words in reading.excluded)],
             )
-        return self._listed("rowid", f"FROM {fts} WHERE {fts} MATCH %s", [expression])
+        return self._listed(
+            "rowid",
+            f"FROM {fts} WHERE {fts} MATCH %s",
+            [expression],
+            score=f"CAST(-ln(max(-{self.BM25}, 1e-300)) * {SCALE} AS INTEGER)" if ranked else None,
+        )
 
     def phrase_part(self, words) -> tuple[str, list]:
         """Every row holding the phrase, by id, and the phrase's part of bm25 in it (as a
