@@ -32,7 +32,8 @@ from search.reading import Phrase
 BUDGET = 1_000_000
 ASKED_LIMIT = 100_000  # phrases remembered as asked for once (forgotten all at once past it)
 
-# The ids of the rows holding a phrase (sorted), and the phrase's part of bm25 in each.
+# The documents holding a phrase (their positions in the worker's copy of the index), and the
+# phrase's part of bm25 in each.
 Part = tuple[np.ndarray, np.ndarray]
 
 
@@ -110,40 +111,51 @@ def phrases(tree) -> list[Phrase]:
     return list(dict.fromkeys(phrase for child in body for phrase in phrases(child)))
 
 
-def relevance(tree, ids: np.ndarray, part: Callable[[Phrase], Part]) -> np.ndarray:
-    """bm25 (higher is better) of each of ``ids``, rows the expression ``tree`` matched, from
-    its phrases' parts (``part``)."""
-    total = np.zeros(len(ids), dtype=np.float64)
-    present = {}
+def evaluate(
+    tree, excluded: list[Phrase], size: int, part: Callable[[Phrase], Part], ranked: bool = True
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Over ``size`` documents, by position (``part`` gives each phrase's rows as positions):
+    a mask of those the expression ``tree`` matches without any ``excluded`` phrase, and (when
+    ``ranked``) each one's bm25, higher is better, added up from the phrases' parts."""
+    parts: dict[Phrase, Part] = {}
+    masks: dict = {}  # by phrase, or by the identity of an AND or OR node of ``tree``
 
-    def holds(node) -> np.ndarray:  # which rows hold the node
+    def rows(phrase) -> Part:
+        if phrase not in parts:
+            parts[phrase] = part(phrase)
+        return parts[phrase]
+
+    def holds(node) -> np.ndarray:  # which documents hold the node
         kind, body = node
-        if kind == "phrase":
-            if body not in present:
-                phrase_ids, values = part(body)
-                at = np.searchsorted(phrase_ids, ids)
-                inside = at < len(phrase_ids)
-                inside[inside] = phrase_ids[at[inside]] == ids[inside]
-                parts = np.zeros(len(ids), dtype=np.float64)
-                parts[inside] = values[at[inside]]
-                present[body] = (inside, parts)
-            return present[body][0]
-        masks = [holds(child) for child in body]
-        combine = np.logical_and if kind == "and" else np.logical_or
-        return combine.reduce(masks) if len(masks) > 1 else masks[0]
+        key = body if kind == "phrase" else id(node)
+        if key not in masks:
+            if kind == "phrase":
+                mask = np.zeros(size, dtype=bool)
+                mask[rows(body)[0]] = True
+            else:
+                combine = np.logical_and if kind == "and" else np.logical_or
+                mask = combine.reduce([holds(child) for child in body])
+            masks[key] = mask
+        return masks[key]
+
+    matched = holds(tree).copy()
+    for phrase in excluded:
+        matched &= ~holds(("phrase", phrase))
+    if not ranked:
+        return matched, None
+    total = np.zeros(size, dtype=np.float64)
 
     def add(node, live: np.ndarray) -> None:  # in the expression's order, where it counts
         kind, body = node
         if kind == "phrase":
-            inside, values = present[body]
-            counted = live & inside
-            total[counted] += values[counted]
+            positions, values = rows(body)
+            counted = live[positions]
+            total[positions[counted]] += values[counted]
             return
         if kind == "and":
             live = live & holds(node)
         for child in body:
             add(child, live)
 
-    holds(tree)
-    add(tree, np.ones(len(ids), dtype=bool))
-    return total
+    add(tree, matched)
+    return matched, total

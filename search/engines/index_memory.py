@@ -111,7 +111,7 @@ class IndexMemory:
         """Each filter's facet value number (a value no document has matches nothing)."""
         return {name: self.numbers.get((name, value), UNKNOWN) for name, value in filters.items()}
 
-    def _positions(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def positions(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The positions of ``ids`` among the documents, and which of them are held (a document
         written after this copy was loaded is not, until the next search reloads it)."""
         positions = np.searchsorted(self.document_ids, ids)
@@ -166,7 +166,7 @@ class IndexMemory:
         """A mask over the documents for what ``found`` holds, and the scores by document."""
         matched = np.zeros(len(self.document_ids), dtype=bool)
         scores = np.zeros(len(self.document_ids), dtype=np.int64)
-        positions, held = self._positions(found.ids)
+        positions, held = self.positions(found.ids)
         matched[positions[held]] = True
         scores[positions[held]] = found.scores[held]
         return matched, scores

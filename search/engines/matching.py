@@ -1,13 +1,13 @@
 """What a question's words match in the database engine's full-text index, and their scores.
 
-A statement of matches (``fulltext``) finds the documents. On PostgreSQL the same statement
+A statement of matches (``fulltext``) finds the documents; on PostgreSQL the same statement
 scores them. On SQLite, once the worker has been asked for each of a question's phrases before
-in this state of the index, the scores are added up from the phrases' parts of bm25 instead
-(``bm25_parts``), which the worker reads once and keeps: the first question with a word costs
-what a ranked statement costs, the next reads the word's part, and every later one finds it kept
-(at 50,000 documents, the mix of ``bench/search_speed.py`` then spends 12 ms in the engine
-instead of 26; bench/README.md).
-"""
+in this state of the index, it reads each phrase's rows and part of bm25 once and keeps them
+(``bm25_parts``): a question whose phrases are all kept is then matched and scored in numpy,
+without a statement. The first question with a word costs what a ranked statement costs, the
+next reads the word's part, and every later one finds it kept (at 50,000 documents, the mix of
+``bench/search_speed.py`` then spends about 9 ms a question in the engine instead of 19;
+bench/README.md)."""
 
 import contextlib
 
@@ -34,38 +34,42 @@ class Matching:
         reading = self.reading
         if reading.empty:
             return None
+        found = self._from_parts if ranked and self._by_parts() else self._listed
         if not ranked or reading.required >= len(reading.terms):
-            return Matches(self._scored(ranked=ranked))
+            return Matches(found(ranked=ranked))
         # Documents with only some of the terms rank after those with all of them, so they are
         # scored only if a page reaches them (at 50,000 documents, "rural patrols" matches
         # 28,668 documents, 8,815 of them with both words: 56 ms to score all, 30 ms this way).
-        every_term = self._scored(ranked=True, every_term=True)
+        every_term = found(ranked=True, every_term=True)
         if len(every_term.ids) < PAGE_SIZE:  # the first page reaches past them: score all at once
-            some = self._scored(ranked=True)
+            some = found(ranked=True)
             return Matches(every_term, some=some, rank_some=lambda: some)
-        some = self._scored(ranked=False)
-        return Matches(every_term, some=some, rank_some=lambda: self._scored(True, known=some))
-
-    def _scored(self, ranked: bool, every_term: bool = False, known: Scored | None = None):
-        """The matches (``known``, if already listed) with their scores when ``ranked``."""
-        if not (ranked and self._by_parts()):
-            return self._listed(ranked, every_term)
-        found = known or self._listed(False, every_term)
-        tree = self.database.tree(self.reading, every_term)
-        relevance = bm25_parts.relevance(tree, found.ids, self._part)
-        return Scored(found.ids, self.database.scores(relevance))
+        return Matches(every_term, some=found(ranked=False), rank_some=lambda: found(ranked=True))
 
     def _by_parts(self) -> bool:
-        """Whether this question's scores are added up from its phrases' parts (decided once:
-        the phrases of every statement a question makes are the same)."""
+        """Whether this question is matched and scored from its phrases' parts (decided once:
+        every statement a question makes has the same phrases)."""
         if self._parts_ready is None:
             tree = self.database.tree(self.reading) if self.database.scores_by_phrase else None
             self._parts_ready = tree is not None and self.memory.phrase_parts.ready(
-                bm25_parts.phrases(tree)
+                [*bm25_parts.phrases(tree), *self.reading.excluded]
             )
         return self._parts_ready
 
-    def _listed(self, ranked: bool, every_term: bool) -> Scored:
+    def _from_parts(self, ranked: bool, every_term: bool = False) -> Scored:
+        """The matches and their scores from the phrases' parts, without asking the database
+        (``bm25_parts.evaluate``)."""
+        tree = self.database.tree(self.reading, every_term)
+        documents = self.memory.document_ids
+        matched, relevance = bm25_parts.evaluate(
+            tree, self.reading.excluded, len(documents), self._part, ranked
+        )
+        positions = np.flatnonzero(matched)
+        if not ranked:
+            return Scored(documents[positions], np.zeros(len(positions), dtype=np.int64))
+        return Scored(documents[positions], self.database.scores(relevance[positions]))
+
+    def _listed(self, ranked: bool, every_term: bool = False) -> Scored:
         """The matches as the database lists them: one row of two lists (``fulltext``)."""
         source, params = self.database.matches(self.reading, ranked=ranked, every_term=every_term)
         # A transaction only to scope planner settings: on SQLite (IMMEDIATE transactions) one
@@ -82,8 +86,11 @@ class Matching:
         return self.memory.phrase_parts.get(phrase, self._read_part)
 
     def _read_part(self, phrase) -> bm25_parts.Part:
+        """The phrase's rows, as positions among the documents the worker holds (one written
+        since it loaded them is left out, as from every answer until the next search)."""
         source, params = self.database.phrase_part(phrase)
         with connection.cursor() as cursor:
             cursor.execute(source, params)
             rows = np.array(cursor.fetchall(), dtype=[("id", np.int64), ("part", np.float64)])
-        return rows["id"], rows["part"]
+        positions, held = self.memory.positions(rows["id"])
+        return positions[held], rows["part"][held]
