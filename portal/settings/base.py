@@ -85,6 +85,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # Searches are counted (for the "Search terms" and unanswered-queries reports) in each worker
 # and written at most this often, and when the worker stops (search/statistics.py).
 SEARCH_COUNT_SECONDS = env_int("SEARCH_COUNT_SECONDS", 10)
+# How many rows of words' parts of bm25 each worker keeps on SQLite (search/engines/
+# bm25_parts.py), 16 bytes a row: 1,000,000 is 16 MB. 0 keeps none.
+SEARCH_PHRASE_PARTS_ROWS = env_int("SEARCH_PHRASE_PARTS_ROWS", 1_000_000)
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {

@@ -24,12 +24,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 import numpy as np
+from django.conf import settings
 
 from search.reading import Phrase
 
-# The phrase parts a worker keeps, counted in rows: at 16 bytes a row, 16 MB. At 50,000
-# documents the commonest words are in 40,000 rows each; most words in a few hundred.
-BUDGET = 1_000_000
 ASKED_LIMIT = 100_000  # phrases remembered as asked for once (forgotten all at once past it)
 
 # The documents holding a phrase (their positions in the worker's copy of the index), and the
@@ -39,13 +37,16 @@ Part = tuple[np.ndarray, np.ndarray]
 
 class PhraseParts:
     """Phrases' parts of bm25 for one state of the index, the least recently used dropped once
-    they hold more than ``budget`` rows in all (a phrase in more rows than that is not kept)."""
+    they hold more than ``budget`` rows in all (``SEARCH_PHRASE_PARTS_ROWS``; 16 bytes a row).
+    A phrase in more rows than that is not kept, and questions with it are left to the
+    database; a budget of 0 leaves every question to it."""
 
-    def __init__(self, budget: int = BUDGET):
-        self.budget = budget
+    def __init__(self, budget: int | None = None):
+        self.budget = settings.SEARCH_PHRASE_PARTS_ROWS if budget is None else budget
         self.rows = 0
         self._parts: OrderedDict[Phrase, Part] = OrderedDict()
         self._asked: set[Phrase] = set()
+        self._too_large: set[Phrase] = set()
         self._lock = threading.Lock()  # runserver and threaded workers share a worker's copy
 
     def ready(self, phrases: list[Phrase]) -> bool:
@@ -54,6 +55,8 @@ class PhraseParts:
         question as it would without parts, and its phrases are remembered as asked, so a word
         asked only once never costs a part."""
         with self._lock:
+            if self.budget <= 0 or any(p in self._too_large for p in phrases):
+                return False
             new = [p for p in phrases if p not in self._parts and p not in self._asked]
             if not new:
                 return True
@@ -70,6 +73,8 @@ class PhraseParts:
                 return part
         part = load(phrase)
         if len(part[0]) > self.budget:
+            with self._lock:
+                self._too_large.add(phrase)
             return part
         with self._lock:
             if phrase not in self._parts:

@@ -127,6 +127,18 @@ def test_a_words_part_is_read_when_it_is_asked_again_and_kept_until_the_index_ch
 
 
 @sqlite_only
+def test_with_no_rows_to_keep_every_question_is_left_to_the_database(documents, settings):
+    settings.SEARCH_PHRASE_PARTS_ROWS = 0
+    engine = DatabaseEngine()
+    for _ in range(3):
+        with CaptureQueriesContext(connection) as queries:
+            engine.search(SearchQuery(text="rural patrols"))
+        assert not [
+            q for q in queries.captured_queries if " AS id" not in q["sql"] and "bm25(" in q["sql"]
+        ]
+
+
+@sqlite_only
 def test_the_database_and_the_parts_rank_alike(documents):
     """A question's first answer is ranked by the database, later ones from the parts: the
     same hits in the same order."""
@@ -155,5 +167,8 @@ def test_the_parts_kept_are_bounded_and_the_least_recently_used_go_first():
     assert parts.rows == 5
     assert len(parts.get(("huge",), load)[0]) == 6  # answered, but larger than the budget
     assert ("huge",) not in parts and parts.rows == 5
+    # A question with it is left to the database from now on (its part would be read each time).
+    assert not parts.ready([("a",), ("huge",)])
+    assert parts.ready([("a",), ("c",)])
     parts.get(("b",), load)
     assert loads == [("a",), ("b",), ("c",), ("huge",), ("b",)]
