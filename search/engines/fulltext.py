@@ -151,7 +151,7 @@ class SQLiteFullText(_FullText):
         """Every row holding the phrase, by id, and the phrase's part of bm25 in it (as a
         number: a list of text would round it)."""
         return (
-            f"SELECT rowid, -{self.BM25} FROM {self.FTS} WHERE {self.FTS} MATCH %s "
+            f"SELECT rowid, -{self.BM25} FROM {self.FTS} WHERE {self.FTS} MATCH %s "  # nosec B608
             "ORDER BY rowid",
             [self._phrase(words)],
         )
