@@ -5,9 +5,9 @@ The vocabulary is every word of the indexed titles and of the facet labels, read
 database engine's index, which is kept current whichever engine answers readers (each engine
 has its own outbox). So the offer is the same on SQLite, PostgreSQL and Elasticsearch, needs no
 database extension (PostgreSQL's pg_trgm must be created by a superuser), and only ever offers
-words that public documents contain. Elasticsearch keeps its own fuzzy matching for the search
-itself. The word list is cached for a few minutes: at 50,000 documents it is some ten thousand
-words, and a correction is looked for only when a search found nothing.
+words that public documents contain. Neither engine ranks close spellings itself. The word
+list is cached for a few minutes: at 50,000 documents it is some ten thousand words, and a
+correction is looked for only when a search found nothing.
 """
 
 import difflib

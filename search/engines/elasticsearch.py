@@ -4,8 +4,9 @@ from the portal's own reading of a question (``search.reading``), never the quer
 syntax, so nothing a reader types is interpreted as Elasticsearch syntax.
 
 It answers as the database engine does (the behaviour suite holds both to it): most meaningful
-words are required, stop words never decide, synonyms count as the word (fuzzy matches only add
-to the score), quoted phrases and ``-word`` are respected,
+words are required, stop words never decide, synonyms count as the word, a misspelt question
+is offered the index's spelling (``search.corrections``), quoted phrases and ``-word`` are
+respected,
 each facet is counted under the *other* filters, searches without words list the newest first,
 and pages are stable (ties are broken by kind and id).
 
@@ -71,10 +72,15 @@ def _match(words) -> dict:
     return {"multi_match": {"query": " ".join(words), "fields": SEARCH_FIELDS, "type": "phrase"}}
 
 
-def reading_query(reading: Reading, close_spellings: bool = True) -> dict:
+def reading_query(reading: Reading) -> dict:
     """The query of a reading, as the database engine reads it: ``required`` of the terms
     (each matched by any of its alternatives), every quoted phrase, none of the excluded words;
-    documents with every term, and (with ``close_spellings``) close spellings, rank higher."""
+    documents with every term rank higher.
+
+    Close spellings do not add to the score. A fuzzy clause that did cost half of Elasticsearch's
+    time for a broad question and changed almost nothing (nDCG@10 over the judged questions
+    0.875 with it, 0.873 without; bench/README.md); a misspelt question is offered the index's
+    spelling instead, as on the database engine."""
     terms = [
         {"bool": {"should": [_match(words) for words in alternatives], "minimum_should_match": 1}}
         for alternatives in reading.terms
@@ -82,26 +88,9 @@ def reading_query(reading: Reading, close_spellings: bool = True) -> dict:
     must = [_match(words) for words in reading.phrases]
     if terms:
         must.append({"bool": {"should": terms, "minimum_should_match": reading.required}})
-    should = []
-    if len(terms) > reading.required:
-        should.append({"bool": {"must": terms, "boost": 10}})
-    if reading.words and close_spellings:
-        should.append(
-            {
-                "multi_match": {
-                    "query": " ".join(reading.words),
-                    "fields": SEARCH_FIELDS,
-                    "fuzziness": "AUTO",
-                    # A typo is rarely in the first letter; keeping it spares Elasticsearch
-                    # most of the terms a fuzzy clause expands to (24 -> 15 ms for "patrol"
-                    # at 50,000 documents, the same hits).
-                    "prefix_length": 1,
-                }
-            }
-        )
     query: dict = {"must": must or [{"match_all": {}}]}
-    if should:
-        query["should"] = should
+    if len(terms) > reading.required:
+        query["should"] = [{"bool": {"must": terms, "boost": 10}}]
     if reading.excluded:
         query["must_not"] = [_match(words) for words in reading.excluded]
     return {"bool": query}
@@ -296,9 +285,7 @@ class ElasticsearchEngine:
         reading = read(query.text)
         by_date = query.sort == "date" or reading.empty
         if not reading.empty:
-            # Close spellings only add to scores, which a sort by date does not read (at
-            # 50,000 documents, 21 -> 13 ms of the node's time for "community safety").
-            body["query"] = reading_query(reading, close_spellings=not by_date)
+            body["query"] = reading_query(reading)
         # Filters apply to the hits after the facets are counted; each facet is counted under
         # every filter but its own, so a reader can switch between its values.
         filters = {name: {"term": {name: value}} for name, value in query.filters.items()}
@@ -326,11 +313,6 @@ class ElasticsearchEngine:
                 "opening": {"fragment_size": SNIPPET, "require_field_match": False},
             },
         }
-        if not reading.empty:
-            # Snippets mark the words read, not every close spelling: highlighting through the
-            # fuzzy clause expands it against each hit's text (at 50,000 documents, 770 ms of
-            # Elasticsearch's time for three words against 70 ms without; the hits are the same).
-            body["highlight"]["highlight_query"] = reading_query(reading, close_spellings=False)
         newest = {"date": {"order": "desc", "missing": "_last"}}
         body["sort"] = [newest, *TIE_BREAKERS] if by_date else ["_score", newest, *TIE_BREAKERS]
         body["from"] = (query.page - 1) * PAGE_SIZE
@@ -348,8 +330,8 @@ class ElasticsearchEngine:
         aggregations or highlights are computed."""
         reading = read(query.text)
         found = {"match_all": {}}
-        if not reading.empty:  # close spellings only add to scores
-            found = reading_query(reading, close_spellings=False)
+        if not reading.empty:
+            found = reading_query(reading)
         filters = [{"term": {name: value}} for name, value in query.filters.items()]
         counted = {"bool": {"must": [found], "filter": filters}} if filters else found
         response = self._guard(self.client.count, index=self.alias, query=counted)
