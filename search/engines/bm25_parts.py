@@ -9,11 +9,13 @@ instances only from the parts of the expression that matched).
 
 Computing bm25 is most of a broad question's time (at 50,000 documents, 24 ms of "patrol"'s 28),
 and readers' questions share their words. So the database is asked once per phrase and state of
-the index for that phrase's part in every row holding it (``PhraseParts``, kept by the worker's
-``index_memory.IndexMemory``, which a write replaces), and a question's relevance is added up
-here over its matches: in the expression's order, so each sum is the double the database would
-have computed (tests compare them). A part costs about one and a half times a ranked statement
-over the phrase's rows, so it is read only for a phrase asked for a second time (``ready``).
+the index for the rows holding the phrase and its part in each (``PhraseParts``, kept by the
+worker's ``index_memory.IndexMemory``, which a write replaces). A question whose phrases are
+all kept is then matched here (its AND, OR and NOT as operations on masks) and its relevance
+added up in the expression's order, so each sum is the double the database would have
+computed (``evaluate``; tests compare both). A part costs about one and a half times a ranked
+statement over the phrase's rows, so it is read only for a phrase asked for a second time
+(``ready``).
 
 The expression's tree comes from ``fulltext._either``, which also writes its SQL
 (``SQLiteFullText.tree``).

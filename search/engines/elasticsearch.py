@@ -77,10 +77,10 @@ def reading_query(reading: Reading) -> dict:
     (each matched by any of its alternatives), every quoted phrase, none of the excluded words;
     documents with every term rank higher.
 
-    Close spellings do not add to the score. A fuzzy clause that did cost half of Elasticsearch's
-    time for a broad question and changed almost nothing (nDCG@10 over the judged questions
-    0.875 with it, 0.873 without; bench/README.md); a misspelt question is offered the index's
-    spelling instead, as on the database engine."""
+    Close spellings add nothing to the score: a fuzzy clause that made them count cost half of
+    Elasticsearch's time for a broad question and changed almost nothing (nDCG@10 over the
+    judged questions 0.875 with it, 0.873 without; bench/README.md). A misspelt question is
+    offered the index's spelling instead, as on the database engine."""
     terms = [
         {"bool": {"should": [_match(words) for words in alternatives], "minimum_should_match": 1}}
         for alternatives in reading.terms
