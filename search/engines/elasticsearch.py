@@ -291,15 +291,7 @@ class ElasticsearchEngine:
         filters = {name: {"term": {name: value}} for name, value in query.filters.items()}
         if filters:
             body["post_filter"] = {"bool": {"filter": list(filters.values())}}
-        body["aggs"] = {
-            name: {
-                "filter": {
-                    "bool": {"filter": [f for other, f in filters.items() if other != name]}
-                },
-                "aggs": {name: {"terms": {"field": name, "size": FACET_SIZE}}},
-            }
-            for name in FACET_FIELDS
-        }
+        body["aggs"] = {name: _facet_aggregation(name, filters) for name in FACET_FIELDS}
         body["highlight"] = {
             "encoder": "html",
             "pre_tags": ["<mark>"],
@@ -357,7 +349,8 @@ class ElasticsearchEngine:
         aggregations = response.get("aggregations", {})
         facets = {}
         for name in FACET_FIELDS:
-            buckets = aggregations.get(name, {}).get(name, {}).get("buckets", [])
+            counted = aggregations.get(name, {})
+            buckets = counted.get(name, counted).get("buckets", [])  # under a filter, or not
             facet = BY_NAME[name]
             facets[name] = sorted(
                 (
@@ -404,6 +397,17 @@ class ElasticsearchEngine:
             }
             for h in response["hits"]["hits"]
         ]
+
+
+def _facet_aggregation(name: str, filters: dict[str, dict]) -> dict:
+    """A facet's most frequent values, counted under every filter but its own. With no such
+    filter, a plain terms aggregation: wrapped in an empty filter it cost the node about a
+    third more for a broad question (bench/README.md)."""
+    terms = {"terms": {"field": name, "size": FACET_SIZE}}
+    others = [term for other, term in filters.items() if other != name]
+    if not others:
+        return terms
+    return {"filter": {"bool": {"filter": others}}, "aggs": {name: terms}}
 
 
 def _snippet(fragments: dict) -> str:
