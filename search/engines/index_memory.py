@@ -34,10 +34,12 @@ PARTIAL = 2**62
 @dataclass(frozen=True)
 class Scored:
     """Documents the words matched and their scores, lower first (zeros when not ranked), read
-    from the two comma-separated lists a full-text statement returns."""
+    from the two comma-separated lists a full-text statement returns, or found among the
+    worker's documents (``positions``: their places in this copy, when already known)."""
 
     ids: np.ndarray
     scores: np.ndarray
+    positions: np.ndarray | None = None
 
     @classmethod
     def from_lists(cls, ids: str | None, scores: str | None) -> "Scored":
@@ -166,7 +168,10 @@ class IndexMemory:
         """A mask over the documents for what ``found`` holds, and the scores by document."""
         matched = np.zeros(len(self.document_ids), dtype=bool)
         scores = np.zeros(len(self.document_ids), dtype=np.int64)
-        positions, held = self.positions(found.ids)
+        if found.positions is not None:  # found among these documents: every one is held
+            positions, held = found.positions, slice(None)
+        else:
+            positions, held = self.positions(found.ids)
         matched[positions[held]] = True
         scores[positions[held]] = found.scores[held]
         return matched, scores

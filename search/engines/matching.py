@@ -6,7 +6,7 @@ in this state of the index, it reads each phrase's rows and part of bm25 once an
 (``bm25_parts``): a question whose phrases are all kept is then matched and scored in numpy,
 without a statement. The first question with a word costs what a ranked statement costs, the
 next reads the word's part, and every later one finds it kept (at 50,000 documents, the mix of
-``bench/search_speed.py`` then spends about 9 ms a question in the engine instead of 19;
+``bench/search_speed.py`` then spends about 5 ms a question in the engine instead of 19;
 bench/README.md)."""
 
 import contextlib
@@ -66,8 +66,10 @@ class Matching:
         )
         positions = np.flatnonzero(matched)
         if not ranked:
-            return Scored(documents[positions], np.zeros(len(positions), dtype=np.int64))
-        return Scored(documents[positions], self.database.scores(relevance[positions]))
+            scores = np.zeros(len(positions), dtype=np.int64)
+        else:
+            scores = self.database.scores(relevance[positions])
+        return Scored(documents[positions], scores, positions)
 
     def _listed(self, ranked: bool, every_term: bool = False) -> Scored:
         """The matches as the database lists them: one row of two lists (``fulltext``)."""
