@@ -148,6 +148,18 @@ def python(env: dict, code: str) -> str:
     return finished.stdout.strip()
 
 
+def indexed_documents(env: dict) -> int:
+    """How many documents the configured search engine holds (the first engine, as searches
+    use it)."""
+    return int(
+        python(
+            env,
+            "import django; django.setup(); from search.engines import primary; "
+            "print(sum(primary().count_by_kind().values()))",
+        )
+    )
+
+
 def start(env: dict, command: list[str], log: Path) -> subprocess.Popen:
     return subprocess.Popen(  # noqa: S603  # nosec B603
         command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT

@@ -10,8 +10,9 @@ Markdown table for bench/README.md.
                                                             # (bash .ci/postgres starts one)
     .venv/bin/python bench/search_speed.py --documents 5000 --rounds 3
 
-Building 50,000 documents takes minutes; --keep builds into a named database and stops, and
---reuse times it later (so two databases can be built side by side and timed one at a time).
+Building 50,000 documents takes minutes; --keep builds into a named database, indexes it once
+and stops, and --reuse times it later (so two databases can be built side by side and timed one
+at a time). A kept database is what `search_load.py` and `pages.py --reuse` expect.
 """
 
 import argparse
@@ -84,7 +85,7 @@ def arguments():
     parser.add_argument(
         "--keep",
         metavar="DATABASE_URL",
-        help="build into this (empty) database, then stop without timing",
+        help="build and index into this (empty) database, then stop without timing",
     )
     parser.add_argument(
         "--reuse",
@@ -156,6 +157,10 @@ def main() -> None:
         plan = corpus.build(args.documents)
         print(f"Built {plan} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     if args.keep:
+        # The load benches serve a kept database as it is: index it, or they would search
+        # only the demo content.
+        call_command("rebuild_search_index", stdout=io.StringIO())
+        print(f"Indexed {IndexedDocument.objects.count()} documents", file=sys.stderr)
         return
 
     rebuilds = []
