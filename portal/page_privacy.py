@@ -79,6 +79,13 @@ def view_restrictions(page):
     return Page.get_view_restrictions(page)
 
 
+def is_public(page) -> bool:
+    """Whether a page already read is among ``live().public()``: live, and neither it nor an
+    ancestor restricted to some readers. For links to a page from another one (a publication's
+    research priority, a practice's evidence), which must not name a draft or a private page."""
+    return page.live and not view_restrictions(page).exists()
+
+
 class PortalPageQuerySet(PageQuerySet):
     def private_q(self):
         return private_q(self)

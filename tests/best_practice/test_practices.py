@@ -359,3 +359,21 @@ def test_a_practice_is_dated_in_the_sites_time_zone_in_search():
     practice.first_published_at = practice.last_published_at = published
 
     assert project_practice(practice).date == datetime.date(2026, 1, 1)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hide", ["unpublish", "restrict"])
+def test_evidence_never_names_a_draft_or_private_publication(client, hide):
+    publication = PublicationPageFactory(title="Unreleased evaluation")
+    practice = PracticePageFactory(title="Night patrols")
+    EvidenceItem.objects.create(
+        practice=practice, publication=publication, outcome="Robberies", effect="improved"
+    )
+    assert soup(client, practice.url).find("a", href=publication.url) is not None
+    if hide == "unpublish":
+        publication.unpublish()
+    else:
+        PageViewRestriction.objects.create(page=publication, restriction_type="login")
+    html = client.get(practice.url).content.decode()
+    assert "Robberies" in html  # the evidence is still shown, without the publication
+    assert "Unreleased evaluation" not in html

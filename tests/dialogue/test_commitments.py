@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from dialogue.models import CommitmentStatus
 from knowledge.models.choices import Visibility
@@ -151,3 +152,16 @@ def test_editors_add_events_commitments_and_speakers_in_the_admin(client, tracke
         "/admin/dialogue_registrations/",
     ):
         assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("hide", ["unpublish", "restrict"])
+def test_a_commitment_never_names_a_draft_or_private_event(client, tracked, hide):
+    address = f"/national-dialogue/commitments/{tracked['late'].pk}/"
+    event = tracked["event"]
+    if hide == "unpublish":
+        event.unpublish()
+    else:
+        PageViewRestriction.objects.create(page=event, restriction_type="login")
+    html = client.get(address).content.decode()
+    assert "Fix the lights" in html
+    assert "Imbizo in Mthatha" not in html

@@ -291,3 +291,18 @@ def test_the_total_kept_with_the_site_structure_follows_publishing_and_privacy(
     newer.unpublish()
     PageViewRestriction.objects.all().delete()
     assert results_heading(client) == "2 publications"
+
+
+@pytest.mark.parametrize("hide", ["unpublish", "restrict"])
+def test_a_publication_never_names_a_draft_or_private_priority(client, hide):
+    priority = ResearchPriorityPageFactory(title="Unannounced priority")
+    publication = PublicationPageFactory(title="Study", priority=priority)
+    shown = client.get(publication.url).content.decode()
+    assert f'href="{priority.url}">Unannounced priority</a>' in shown
+    if hide == "unpublish":
+        priority.unpublish()
+    else:
+        PageViewRestriction.objects.create(page=priority, restriction_type="login")
+    html = client.get(publication.url).content.decode()
+    assert "Unannounced priority" not in html
+    assert "Answers the research priority" not in html
