@@ -19,9 +19,8 @@ def with_all(choices, label: str) -> list[tuple[str, str]]:
 class InlineSelect(forms.Select):
     """Django's select, written in Python: the same HTML as its template (but for the
     whitespace between tags and the order of attributes), without rendering a template for
-    every option. A filter of
-    144 options took about 30% of the research library's time through templates
-    (bench/README.md, sixth run)."""
+    every option. A filter of 144 options took about 30% of the research library's time
+    through templates (bench/README.md, sixth run)."""
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]

@@ -23,7 +23,6 @@ from portal.models import BasePage
 from portal.taxonomy import Province, Setting
 
 from .choices import Visibility
-from .research_agenda import ResearchPriorityPage
 from .research_choices import Addressee, Language, PublicationType
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -155,12 +154,6 @@ class PublicationPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["citation"] = formatted_reference(self, request)
         context["json_ld"] = publication_json_ld(self, request)
-        # Named only if anyone may read it: never a draft or a private priority's title.
-        context["priority"] = (
-            ResearchPriorityPage.objects.live().public().filter(pk=self.priority_id).first()
-            if self.priority_id
-            else None
-        )
         context["recommendations_by_body"] = self.recommendations.all()
         context["documents"] = readable_documents(
             request, self.documents.select_related("document__collection")
