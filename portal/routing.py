@@ -7,12 +7,21 @@ page that Wagtail's walk would reach is loaded once. The walk's rules are kept: 
 on the way whose own sub-URLs match the rest of the address answers it, before any deeper page.
 The pages read on the way are kept on the request, so breadcrumbs and a page's parent need no
 further query (``routed_ancestors``).
+
+The routable pages directly under the root (the register, the dialogue ...) are kept with the
+site's structure, per generation (portal/site_structure.py): an address that one of them
+answers (a partnership's profile, an organisation, a commitment) is routed with no query, for
+any of the thousands of addresses it answers. Without the page cache (development, tests) there
+is nowhere to keep them, and the two queries are made.
 """
 
 from django.http import Http404
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
+
+from portal import page_cache
+from portal.site_structure import remembered
 
 
 def _answers_subpath(model, remaining: list[str]) -> bool:
@@ -25,7 +34,24 @@ def _answers_subpath(model, remaining: list[str]) -> bool:
     return True
 
 
+def routable_children(request, root) -> dict:
+    """The root's live children that answer sub-URLs of their own, by slug, while they can be
+    kept per generation (else none: reading them would cost more than it saves)."""
+    if not page_cache.enabled():
+        return {}
+
+    def build():
+        children = root.get_children().live().specific()
+        return {page.slug: page for page in children if isinstance(page, RoutablePageMixin)}
+
+    return remembered(request, f"routable-children:{root.pk}", build)
+
+
 def route_directly(root, request, path_components):
+    section = routable_children(request, root).get(path_components[0])
+    if section is not None and _answers_subpath(type(section), path_components[1:]):
+        request.routed_pages = [root]
+        return section.route(request, path_components[1:])
     prefixes = [
         root.url_path + "".join(f"{part}/" for part in path_components[:length])
         for length in range(1, len(path_components) + 1)

@@ -3,8 +3,11 @@ page's own sub-URLs come before deeper pages, and the number of queries does not
 page's depth."""
 
 import pytest
+from django.core.cache import cache, caches
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from tests.knowledge.factories import PartnershipFactory, PartnershipsSectionPageFactory
 from tests.portal.factories import StandardPageFactory
@@ -87,3 +90,59 @@ def test_routing_finds_the_pages_on_the_way_through_an_index_not_by_reading_the_
         cursor.execute(f"EXPLAIN QUERY PLAN {routing}")
         plan = " ".join(str(row[-1]) for row in cursor.fetchall())
     assert "USING INDEX" in plan and "SCAN wagtailcore_page" not in plan, plan
+
+
+@pytest.fixture
+def kept_structure(settings):
+    """The page cache on, so that the site's structure is kept per generation."""
+    settings.PAGE_CACHE_SECONDS = 300
+    caches["pages"].clear()
+    cache.clear()
+    Client().get("/")  # the first request ever creates the footer's settings row (a change)
+    yield
+    caches["pages"].clear()
+    cache.clear()
+
+
+def routing_queries(queries) -> list[str]:
+    return [q["sql"] for q in queries if '"wagtailcore_page"."url_path" IN' in q["sql"]]
+
+
+def test_a_sections_own_addresses_are_routed_without_a_query_while_it_is_kept(
+    client, kept_structure
+):
+    section = PartnershipsSectionPageFactory()
+    first, second = PartnershipFactory(), PartnershipFactory()
+    client.get(section.url)  # keeps the structure for this generation
+
+    for partnership in (first, second):  # any of its addresses, not one remembered answer
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"{section.url}{partnership.reference}/")
+        assert response.status_code == 200
+        assert partnership.title.encode() in response.content
+        assert routing_queries(queries) == []
+        assert not any('"wagtailcore_page"."id" =' in q["sql"] for q in queries)
+
+    # A child page the section does not answer for is still routed the usual way.
+    StandardPageFactory(parent=section, slug="guidance", title="Register guidance")
+    with CaptureQueriesContext(connection) as queries:
+        assert b"Register guidance" in client.get(f"{section.url}guidance/").content
+    assert len(routing_queries(queries)) == 1
+
+
+def test_a_kept_section_that_is_unpublished_or_restricted_stops_answering_at_once(
+    client, kept_structure
+):
+    section = PartnershipsSectionPageFactory()
+    partnership = PartnershipFactory()
+    profile = f"{section.url}{partnership.reference}/"
+    assert client.get(profile).status_code == 200
+
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+    response = client.get(profile)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+    PageViewRestriction.objects.filter(page=section).delete()
+    assert client.get(profile).status_code == 200
+    section.unpublish()
+    assert client.get(profile).status_code == 404
