@@ -155,9 +155,9 @@ class PublicationPage(RoutablePageMixin, BasePage):
         context["citation"] = formatted_reference(self, request)
         context["json_ld"] = publication_json_ld(self, request)
         context["recommendations_by_body"] = self.recommendations.all()
-        context["documents"] = readable_documents(
-            request, self.documents.select_related("document__collection")
-        )
+        # Not the document's extracted text: a long report's would be read on every view.
+        documents = self.documents.select_related("document").defer("document__extracted_text")
+        context["documents"] = readable_documents(request, documents)
         return context
 
     @path("")

@@ -1,14 +1,16 @@
 """A leak crawl (hardening issue): the demo site, seeded with private strings wired to public
 records (contacts and costs of a public partnership, an internal partnership linked from an
 event, a commitment, a publication and a practice, a restricted document attached to a
-publication, a member's draft, a registrant), crawled as an anonymous reader through every page,
-sub-URL, feed, calendar, citation, the sitemap, search (HTML and JSON) and suggestions. None of
-the private strings may appear anywhere."""
+publication and chosen in an event's agenda and a page's body, a member's draft, a
+registrant), crawled as an anonymous reader through every page, sub-URL, feed, calendar,
+citation, the sitemap, search (HTML and JSON) and suggestions. None of the private strings may
+appear anywhere."""
 
 import io
 import json
 import re
 import warnings
+from datetime import time
 from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
@@ -41,6 +43,7 @@ RISK = "Ibis volunteer burnout risk"
 MITIGATION = "Ibis rotating roster"
 INTERNAL_TITLE = "Okapi internal liaison"
 RESTRICTED_TEXT = "Pangolin board minute"
+RESTRICTED_TITLE = "Aardvark board minutes"
 DRAFT = "Narwhal draft narrative"
 REGISTRANT = "Sipho Registrantname"
 REGISTRANT_EMAIL = "sipho.registrantname@example.org"
@@ -80,7 +83,7 @@ def seed_private_strings() -> dict[str, str]:
         collection=board, restriction_type=CollectionViewRestriction.LOGIN
     )
     restricted = PortalDocument(
-        title="Board minutes",
+        title=RESTRICTED_TITLE,
         collection=board,
         file=ContentFile(placeholder_pdf(RESTRICTED_TEXT), name="board.pdf"),
     )
@@ -89,6 +92,14 @@ def seed_private_strings() -> dict[str, str]:
         publication=publication, document=restricted, label="Minutes"
     )
     publication.save_revision().publish()
+    # Chosen inside content as well: an event's session papers and a download in a page's body.
+    event.agenda.append(
+        ("session", {"starts": time(9), "title": "Board briefing", "documents": [restricted]})
+    )
+    event.save_revision().publish()
+    about = Page.objects.get(slug="about").specific
+    about.body.append(("document", {"document": restricted, "title": ""}))
+    about.save_revision().publish()
     practice = PracticePage.objects.live().first()
     practice.save_revision().publish()
 
@@ -110,6 +121,7 @@ def seed_private_strings() -> dict[str, str]:
         "internal reference": internal.reference,
         "restricted document's text": RESTRICTED_TEXT,
         "restricted document's URL": f"/documents/{restricted.pk}/",
+        "restricted document's title": RESTRICTED_TITLE,
         "member's draft": DRAFT,
         "registrant": REGISTRANT,
         "registrant's e-mail": REGISTRANT_EMAIL,
