@@ -1,9 +1,18 @@
 """The portal's document model: Wagtail's, plus the text of PDFs for full-text search."""
 
 from django.db import models
-from wagtail.documents.models import AbstractDocument, Document
+from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 
 from portal.pdf import extract_text
+
+
+class PortalDocumentManager(models.Manager.from_queryset(DocumentQuerySet)):
+    """Documents without their extracted text, which only indexing reads: a long report's text
+    is not read each time a page lists it, a chooser shows it or it is downloaded. (Reached
+    through a foreign key, as indexing reaches it, a document is read whole.)"""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("extracted_text")
 
 
 class PortalDocument(AbstractDocument):
@@ -16,6 +25,8 @@ class PortalDocument(AbstractDocument):
     )
 
     admin_form_fields = Document.admin_form_fields
+
+    objects = PortalDocumentManager()
 
     class Meta(AbstractDocument.Meta):
         verbose_name = "document"

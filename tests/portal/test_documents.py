@@ -136,3 +136,34 @@ def test_a_pdf_too_costly_to_read_is_kept_with_a_note_within_the_time_limit(clie
     assert document.text_extraction_note == pdf.TOO_COSTLY
     # A bound, not a speed measurement: without the limit this takes many minutes.
     assert elapsed < 20
+
+
+def test_pages_choosers_and_downloads_do_not_read_a_documents_text(client):
+    """Only indexing reads the extracted text: a page listing the document, Wagtail's chooser
+    and the download leave it in the database, and editing the document keeps it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.best_practice.factories import MasterClassPageFactory
+
+    document = document_from("slides.pdf", placeholder_pdf("Long module slides"))
+    page = MasterClassPageFactory(
+        modules=[("module", {"title": "One", "outcomes": "Plan", "materials": [document]})]
+    )
+    page.save_revision().publish()
+
+    with CaptureQueriesContext(connection) as queries:
+        assert document.url in client.get(page.url).content.decode()
+        assert client.get(document.url).status_code == 200
+    reads = [q["sql"] for q in queries if "portal_portaldocument" in q["sql"]]
+    assert reads and not any("extracted_text" in sql for sql in reads)
+
+    client.force_login(get_user_model().objects.create_superuser("editor", "", "pw"))
+    response = client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {"title": "Module slides", "collection": document.collection_id},
+    )
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.title == "Module slides"
+    assert "Long module slides" in document.extracted_text
