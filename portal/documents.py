@@ -36,10 +36,14 @@ def may_read(request, document) -> bool:
         return True
     if request is None:
         return False
-    return all(
-        restriction.accept_request(request)
-        for restriction in document.collection.get_view_restrictions()
-    )
+    # Asked once per collection and request: it depends on the reader, so it is not kept.
+    answers = request.__dict__.setdefault("_readable_collections", {})
+    if document.collection_id not in answers:
+        answers[document.collection_id] = all(
+            restriction.accept_request(request)
+            for restriction in document.collection.get_view_restrictions()
+        )
+    return answers[document.collection_id]
 
 
 def readable(request, documents) -> list:

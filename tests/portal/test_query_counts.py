@@ -8,10 +8,13 @@ from urllib.parse import urlparse
 
 import pytest
 from django.core.cache import caches
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Collection, CollectionViewRestriction
 
+from portal.models import PortalDocument
 from reference_group.models.assessments import AssessmentStatus
 from tests.best_practice.factories import PracticePageFactory
 from tests.dialogue.factories import DialogueEventPageFactory, SpeakerFactory
@@ -39,10 +42,36 @@ def queries_for(client, url) -> int:
     return len(captured)
 
 
+def session_papers(scale: int) -> list:
+    """An open paper and one in the restricted collection (which the reader may not open)."""
+    restricted = Collection.objects.filter(name="Board papers").first()
+    if restricted is None:
+        restricted = Collection.get_first_root_node().add_child(name="Board papers")
+        CollectionViewRestriction.objects.create(
+            collection=restricted, restriction_type=CollectionViewRestriction.LOGIN
+        )
+    papers = []
+    for collection in (Collection.get_first_root_node(), restricted):
+        paper = PortalDocument(
+            title=f"Paper {scale}", collection=collection, file=ContentFile(b"x", name="p.txt")
+        )
+        paper.save()
+        papers.append(paper)
+    return papers
+
+
 def add_content(partnership, event, scale: int):
     """``scale`` times every kind of content the pages list, count or link to."""
     sessions = [
-        ("session", {"starts": time(9), "title": f"Session {n}", "speakers": [speaker]})
+        (
+            "session",
+            {
+                "starts": time(9),
+                "title": f"Session {n}",
+                "speakers": [speaker],
+                "documents": session_papers(n),
+            },
+        )
         for n, speaker in enumerate(
             SpeakerFactory(organisation=OrganisationFactory()) for _ in range(scale)
         )
