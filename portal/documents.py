@@ -11,9 +11,11 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q
+from django.utils.html import format_html
+from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.models import Collection, CollectionViewRestriction
 
-from portal.site_structure import remembered
+from portal.site_structure import reading_request, remembered
 
 
 def _read_restricted_collection_ids() -> frozenset[int]:
@@ -54,3 +56,20 @@ def readable(request, documents) -> list:
 def readable_documents(request, items) -> list:
     """The items (anything with a ``document``) whose document the request may read."""
     return [item for item in items if may_read(request, item.document)]
+
+
+class ReadableDocumentLinkHandler(DocumentLinkHandler):
+    """Wagtail's rendering of a document link written in rich text, except that a document the
+    reader may not open is linked nowhere: the editor's words stay, the file's address (and
+    name) does not. The reader is the request being answered, or anonymous when there is none
+    (the search index)."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        request = reading_request()
+        return [
+            format_html('<a href="{}">', document.url)
+            if document and may_read(request, document)
+            else "<a>"
+            for document in cls.get_many(attrs_list)
+        ]

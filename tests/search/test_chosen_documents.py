@@ -1,11 +1,13 @@
 """A document an editor chooses inside a page's content (a download link in a body, a session's
-papers on an event's agenda, a master class module's materials) is named only to readers who
-may open it: a document in a restricted collection gives its title and address neither to the
-public page nor to public search, and a reader the restriction lets through still sees it."""
+papers on an event's agenda, a master class module's materials, a link in rich text) is named
+only to readers who may open it: a document in a restricted collection gives its title and
+address neither to the public page nor to public search, and a reader the restriction lets
+through still sees it."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from wagtail.rich_text import RichText
 
 from portal.models import PortalDocument
 from search.models import IndexedDocument
@@ -93,3 +95,20 @@ def test_an_events_report_in_a_restricted_collection_is_not_linked_for_the_publi
 
     client.force_login(get_user_model().objects.create_user("reader", password="pw"))
     assert restricted.url in client.get(event.url).content.decode()
+
+
+def test_a_rich_text_link_to_a_restricted_document_keeps_its_words_but_not_its_address(client):
+    restricted = document(TITLE, restricted_collection())
+    open_ = document("Open agenda paper")
+    paragraph = (
+        f'<p>See <a linktype="document" id="{restricted.pk}">the minutes</a> and '
+        f'<a linktype="document" id="{open_.pk}">the agenda</a>.</p>'
+    )
+    page = StandardPageFactory(body=[("paragraph", RichText(paragraph))])
+
+    public = client.get(page.url).content.decode()
+    assert "the minutes" in public and restricted.url not in public
+    assert f'<a href="{open_.url}">the agenda</a>' in public
+
+    client.force_login(get_user_model().objects.create_user("reader", password="pw"))
+    assert f'<a href="{restricted.url}">the minutes</a>' in client.get(page.url).content.decode()
