@@ -8,13 +8,16 @@ on the way whose own sub-URLs match the rest of the address answers it, before a
 The pages read on the way are kept on the request, so breadcrumbs and a page's parent need no
 further query (``routed_ancestors``).
 
-The routable pages directly under the root (the register, the dialogue ...) are kept with the
-site's structure, per generation (portal/site_structure.py): an address that one of them
-answers (a partnership's profile, an organisation, a commitment) is routed with no query, for
-any of the thousands of addresses it answers. Without the page cache (development, tests) there
-is nowhere to keep them, and the two queries are made.
+The pages that lead somewhere (those with children: the sections, the library, the agenda)
+and the root's children that answer addresses of their own (the register, the dialogue) are
+few, whatever the amount of content. They are kept with the site's structure, per generation
+(portal/site_structure.py), so an address that ends at one of them or that one of them answers
+(a partnership's profile, an organisation, a commitment) is routed with no query, for any of
+the thousands of addresses such a page answers. Other addresses (a publication, a practice)
+take the two queries. Without the page cache (development, tests) nothing is kept.
 """
 
+from django.db.models import Q
 from django.http import Http404
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -34,30 +37,56 @@ def _answers_subpath(model, remaining: list[str]) -> bool:
     return True
 
 
-def routable_children(request, root) -> dict:
-    """The root's live children that answer sub-URLs of their own, by slug, while they can be
-    kept per generation (else none: reading them would cost more than it saves)."""
+def kept_pages(request, root) -> dict:
+    """The live pages under the root that lead somewhere, by URL path (see the docstring),
+    while they can be kept per generation (else none: reading them would cost more than it
+    saves)."""
     if not page_cache.enabled():
         return {}
 
     def build():
-        children = root.get_children().live().specific()
-        return {page.slug: page for page in children if isinstance(page, RoutablePageMixin)}
+        pages = (
+            root.get_descendants()
+            .live()
+            .filter(Q(numchild__gt=0) | Q(depth=root.depth + 1))
+            .specific()
+        )
+        return {
+            page.url_path: page
+            for page in pages
+            if page.numchild or isinstance(page, RoutablePageMixin)
+        }
 
-    return remembered(request, f"routable-children:{root.pk}", build)
+    return remembered(request, f"kept-pages:{root.pk}", build)
+
+
+def _route_kept(root, request, path_components, prefixes):
+    """The route through kept pages, by Wagtail's rules, or None when it needs a page that is
+    not kept (a leaf, a draft on the way)."""
+    kept = kept_pages(request, root)
+    on_the_way = []
+    for length, prefix in enumerate(prefixes, start=1):
+        page = kept.get(prefix)
+        if page is None:
+            continue
+        remaining = path_components[length:]
+        if not remaining or _answers_subpath(type(page), remaining):
+            request.routed_pages = [root, *on_the_way]
+            return page.route(request, remaining)
+        on_the_way.append(page)
+    return None
 
 
 def route_directly(root, request, path_components):
-    section = routable_children(request, root).get(path_components[0])
-    if section is not None and _answers_subpath(type(section), path_components[1:]):
-        request.routed_pages = [root]
-        return section.route(request, path_components[1:])
     prefixes = [
         root.url_path + "".join(f"{part}/" for part in path_components[:length])
         for length in range(1, len(path_components) + 1)
     ]
     if root.live and _answers_subpath(type(root), path_components):
         return RoutablePageMixin.route(root, request, path_components)
+    kept = _route_kept(root, request, path_components, prefixes)
+    if kept is not None:
+        return kept
     # Every page on the way has one of the components as its slug: the slug index finds them
     # (Wagtail does not index url_path, so without it this query reads the whole tree).
     chain = list(
