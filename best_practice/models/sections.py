@@ -32,7 +32,16 @@ class BestPracticeSectionPage(SectionIndexPage):
             filtered_listing(
                 request,
                 PracticeFilterForm(request.GET),
-                practices,
+                # What a card shows, not whole pages (problem, mechanism, steps, body).
+                practices.only(
+                    "title",
+                    "url_path",
+                    "strategy_category",
+                    "evidence_rating",
+                    "priority_score",
+                    "place_settings",
+                    "summary",
+                ),
                 PRACTICES_PER_PAGE,
                 "practices",
                 total_key=f"practices:{self.pk}",

@@ -31,7 +31,10 @@ class ResearchLibraryPage(RoutablePageMixin, BasePage):
         context = filtered_listing(
             request,
             PublicationFilterForm(request.GET, library=self, request=request),
-            self.publications().prefetch_related("authors"),
+            # What a card shows, not whole pages (bodies, key findings, search fields).
+            self.publications()
+            .only("title", "url_path", "publication_type", "publication_date", "abstract")
+            .prefetch_related("authors"),
             PUBLICATIONS_PER_PAGE,
             "publications",
             total_key=f"publications:{self.pk}",
