@@ -13,8 +13,9 @@ and the root's children that answer addresses of their own (the register, the di
 few, whatever the amount of content. They are kept with the site's structure, per generation
 (portal/site_structure.py), so an address that ends at one of them or that one of them answers
 (a partnership's profile, an organisation, a commitment) is routed with no query, for any of
-the thousands of addresses such a page answers. Other addresses (a publication, a practice)
-take the two queries. Without the page cache (development, tests) nothing is kept.
+the thousands of addresses such a page answers. A page below one of them of the type it
+mostly holds (a publication, a practice, an event) is read in one query; other addresses take
+the two queries. Without the page cache (development, tests) nothing is kept.
 """
 
 from django.db.models import Q
@@ -60,20 +61,37 @@ def kept_pages(request, root) -> dict:
     return remembered(request, f"kept-pages:{root.pk}", build)
 
 
+def _likely_child(parent, slug: str, url_path: str):
+    """``parent``'s child at ``url_path`` if it is of the parent's first allowed page type (what
+    an index mostly holds: publications in the library, practices in the practice library),
+    read whole in one query through the slug's index; else None."""
+    models = type(parent).allowed_subpage_models()
+    if not models:
+        return None
+    return next(iter(models[0].objects.filter(slug=slug, url_path=url_path)[:1]), None)
+
+
 def _route_kept(root, request, path_components, prefixes):
     """The route through kept pages, by Wagtail's rules, or None when it needs a page that is
-    not kept (a leaf, a draft on the way)."""
+    not kept and not found as the likely child of a kept page (a draft on the way, another
+    type of page)."""
     kept = kept_pages(request, root)
     on_the_way = []
     for length, prefix in enumerate(prefixes, start=1):
         page = kept.get(prefix)
-        if page is None:
-            continue
         remaining = path_components[length:]
-        if not remaining or _answers_subpath(type(page), remaining):
-            request.routed_pages = [root, *on_the_way]
-            return page.route(request, remaining)
-        on_the_way.append(page)
+        if page is None:
+            # A leaf: no deeper page exists, so it answers the rest of the address or nothing.
+            if not on_the_way:
+                return None
+            page = _likely_child(on_the_way[-1], path_components[length - 1], prefix)
+            if page is None:
+                return None
+        elif remaining and not _answers_subpath(type(page), remaining):
+            on_the_way.append(page)
+            continue
+        request.routed_pages = [root, *on_the_way]
+        return page.route(request, remaining)
     return None
 
 

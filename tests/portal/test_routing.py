@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from tests.dialogue.factories import DialogueSectionPageFactory
 from tests.knowledge.factories import PartnershipFactory, PartnershipsSectionPageFactory
 from tests.portal.factories import StandardPageFactory
 
@@ -86,8 +87,12 @@ def test_routing_finds_the_pages_on_the_way_through_an_index_not_by_reading_the_
     with CaptureQueriesContext(connection) as queries:
         assert client.get(page.url).status_code == 200
     routing = next(q["sql"] for q in queries if '"wagtailcore_page"."url_path" IN' in q["sql"])
+    assert_uses_an_index(routing)
+
+
+def assert_uses_an_index(sql: str):
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {routing}")
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
         plan = " ".join(str(row[-1]) for row in cursor.fetchall())
     assert "USING INDEX" in plan and "SCAN wagtailcore_page" not in plan, plan
 
@@ -123,11 +128,16 @@ def test_a_sections_own_addresses_are_routed_without_a_query_while_it_is_kept(
         assert routing_queries(queries) == []
         assert not any('"wagtailcore_page"."id" =' in q["sql"] for q in queries)
 
-    # A child page the section does not answer for is still routed the usual way.
+    # A child page the section does not answer for is read as a page below it.
     StandardPageFactory(parent=section, slug="guidance", title="Register guidance")
     with CaptureQueriesContext(connection) as queries:
         assert b"Register guidance" in client.get(f"{section.url}guidance/").content
-    assert len(routing_queries(queries)) == 1
+    assert routing_queries(queries) == [] and len(reading("guidance", queries)) == 1
+
+
+def reading(slug: str, queries) -> list[str]:
+    """The queries that look a page up by this slug."""
+    return [q["sql"] for q in queries if f"\"slug\" = '{slug}'" in q["sql"]]
 
 
 def test_a_page_that_leads_somewhere_is_routed_without_a_query_and_a_leaf_with_one(
@@ -144,8 +154,21 @@ def test_a_page_that_leads_somewhere_is_routed_without_a_query_and_a_leaf_with_o
     assert routing_queries(queries) == []
     assert breadcrumb_titles(response) == ["Home", "Top", "An index page"]
 
+    # A leaf of the type its parent mostly holds is read in one query ...
     with CaptureQueriesContext(connection) as queries:
-        assert b"A leaf page" in client.get(leaf.url).content
+        response = client.get(leaf.url)
+    assert b"A leaf page" in response.content
+    assert routing_queries(queries) == [] and len(reading("leaf", queries)) == 1
+    if connection.vendor == "sqlite":  # found through the slug's index, not by reading the tree
+        assert_uses_an_index(reading("leaf", queries)[0])
+    assert breadcrumb_titles(response) == ["Home", "Top", "An index page", "A leaf page"]
+    assert client.get(f"{index.url}nobody/").status_code == 404
+
+    # ... and one of another type, or with a draft on the way, the usual way.
+    dialogue = DialogueSectionPageFactory()
+    StandardPageFactory(parent=dialogue, slug="about-dialogues", title="About the dialogues")
+    with CaptureQueriesContext(connection) as queries:
+        assert b"About the dialogues" in client.get(f"{dialogue.url}about-dialogues/").content
     assert len(routing_queries(queries)) == 1
 
     top.unpublish()  # a draft on the way: its live children are still found, as Wagtail has it
