@@ -163,6 +163,8 @@ def test_a_page_that_leads_somewhere_is_routed_without_a_query_and_a_leaf_with_o
         assert_uses_an_index(reading("leaf", queries)[0])
     assert breadcrumb_titles(response) == ["Home", "Top", "An index page", "A leaf page"]
     assert client.get(f"{index.url}nobody/").status_code == 404
+    leaf.unpublish()
+    assert client.get(leaf.url).status_code == 404
 
     # ... and one of another type, or with a draft on the way, the usual way.
     dialogue = DialogueSectionPageFactory()
