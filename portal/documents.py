@@ -18,7 +18,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from portal.site_structure import reading_request, remembered
 
 
-def _read_restricted_collection_ids() -> frozenset[int]:
+def read_restricted_collection_ids() -> frozenset[int]:
     paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
     if not paths:
         return frozenset()
@@ -28,7 +28,7 @@ def _read_restricted_collection_ids() -> frozenset[int]:
 
 def restricted_collection_ids(request) -> frozenset[int]:
     """The collections that a view restriction covers, its own or an ancestor's."""
-    return remembered(request, "restricted-collections", _read_restricted_collection_ids)
+    return remembered(request, "restricted-collections", read_restricted_collection_ids)
 
 
 def may_read(request, document) -> bool:

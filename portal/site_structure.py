@@ -13,6 +13,7 @@ from django.core.cache import cache
 from wagtail.models import Site
 
 from portal import page_cache
+from portal.batch import shared
 
 _MISSING = object()
 _reading = ContextVar("site_structure_request", default=None)
@@ -24,11 +25,14 @@ def reading_request():
 
 
 def remembered(request, name: str, build):
-    """``build()``'s value for ``name``, built at most once per request and per generation."""
-    memo = request.__dict__.setdefault("_site_structure", {}) if request is not None else {}
+    """``build()``'s value for ``name``, built at most once per request and per generation
+    (without a request, once per batch)."""
+    if request is None:  # indexing, a command: once per batch (portal/batch.py)
+        return shared(f"site-structure:{name}", build)
+    memo = request.__dict__.setdefault("_site_structure", {})
     if name in memo:
         return memo[name]
-    if request is not None and page_cache.enabled():
+    if page_cache.enabled():
         generation = getattr(request, "page_cache_generation", None)
         if generation is None:
             generation = request.page_cache_generation = page_cache.current_generation()

@@ -2,40 +2,17 @@
 
 Projecting thousands of objects at once (a rebuild, a large outbox) runs inside ``batch()``:
 lookups that every projection needs, such as which pages are private, are then made once per
-batch through ``shared()`` instead of once per object.
+batch through ``shared()`` (portal/batch.py) instead of once per object.
 """
 
 import html
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import TypeVar
 
 from django.utils.html import strip_tags
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
-T = TypeVar("T")
-_shared_values: ContextVar[dict | None] = ContextVar("search_projection_batch", default=None)
-
-
-@contextmanager
-def batch() -> Iterator[None]:
-    """Within the block, ``shared()`` computes each value once."""
-    token = _shared_values.set({})
-    try:
-        yield
-    finally:
-        _shared_values.reset(token)
-
-
-def shared(key: str, compute: Callable[[], T]) -> T:
-    """``compute()``, remembered for the current batch (outside a batch, computed each time)."""
-    values = _shared_values.get()
-    if values is None:
-        return compute()
-    if key not in values:
-        values[key] = compute()
-    return values[key]
+from portal.batch import batch as batch  # re-exported: where projections have always found it
+from portal.batch import shared
+from portal.documents import read_restricted_collection_ids
 
 
 def is_publicly_visible(page: Page) -> bool:
@@ -51,13 +28,9 @@ def is_publicly_visible(page: Page) -> bool:
 
 def is_document_public(document) -> bool:
     """Anyone may download it: neither its collection nor an ancestor collection is restricted
-    (the rule Wagtail applies when it serves a document)."""
-    restricted_paths = shared(
-        "restricted-collection-paths",
-        lambda: list(CollectionViewRestriction.objects.values_list("collection__path", flat=True)),
-    )
-    path = document.collection.path
-    return not any(path.startswith(restricted) for restricted in restricted_paths)
+    (portal/documents.py, the rule Wagtail applies when it serves a document)."""
+    restricted = shared("restricted-collection-ids", read_restricted_collection_ids)
+    return document.collection_id not in restricted
 
 
 def collections_under(restriction: CollectionViewRestriction):

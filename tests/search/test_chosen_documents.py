@@ -4,6 +4,8 @@ only to readers who may open it: a document in a restricted collection gives its
 address neither to the public page nor to public search, and a reader the restriction lets
 through still sees it."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -112,3 +114,21 @@ def test_a_rich_text_link_to_a_restricted_document_keeps_its_words_but_not_its_a
 
     client.force_login(get_user_model().objects.create_user("reader", password="pw"))
     assert f'<a href="{restricted.url}">the minutes</a>' in client.get(page.url).content.decode()
+
+
+def test_a_rebuild_reads_which_collections_are_restricted_once_not_per_document():
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    restricted = restricted_collection()
+    for number in range(3):
+        papers = [document(f"Paper {number}"), document(f"Board {number}", restricted)]
+        PLACES["an event's agenda"](*papers).save_revision().publish()
+
+    with CaptureQueriesContext(connection) as queries:
+        call_command("rebuild_search_index", stdout=io.StringIO())
+    reads = [q for q in queries if 'FROM "wagtailcore_collectionviewrestriction"' in q["sql"]]
+    assert len(reads) == 1
+    bodies = " ".join(IndexedDocument.objects.values_list("body", flat=True))
+    assert "Paper 2" in bodies and "Board" not in bodies
