@@ -80,7 +80,7 @@ register(
     objects=lambda: (
         DialogueEventPage.objects.live()
         .public()
-        .select_related("report__collection")
+        .select_related("report")
         .prefetch_related("partnerships")
     ),
     depends_on=[

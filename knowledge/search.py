@@ -128,7 +128,7 @@ register(
     objects=lambda: (
         PublicationPage.objects.live()
         .public()
-        .prefetch_related("authors", "topics", "documents__document__collection", "partnerships")
+        .prefetch_related("authors", "topics", "documents__document", "partnerships")
     ),
     depends_on=[
         Dependency(Partnership, lambda partnership: partnership.publications.all()),
