@@ -6,6 +6,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django import forms
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from portal.listing import InlineSelect, UrlFilterForm
 
@@ -14,6 +16,10 @@ CHOICES = [
     (2025, 2025),
     ("a&b", 'Tom & "Jerry" <b>'),
     ("Group <1>", [("x", "Ex"), ("y", "Why")]),
+    ("lazy", gettext_lazy("Any province")),
+    ("safe", mark_safe("<em>already</em> safe")),
+    (None, "Nothing"),
+    ("a&b", "A second option with a chosen value is not chosen again"),
 ]
 
 
@@ -21,13 +27,14 @@ def parsed(html: str) -> BeautifulSoup:
     return BeautifulSoup(re.sub(r">\s+<", "><", str(html)).strip(), "html.parser")
 
 
-@pytest.mark.parametrize("value", [None, "", 2025, "a&b", "y"])
+@pytest.mark.parametrize("value", [None, "", 2025, "a&b", "y", "safe", "nowhere"])
 @pytest.mark.parametrize("attrs", [{}, {"id": "id_year", "aria-describedby": "hint"}])
 def test_same_html_as_djangos_select(value, attrs):
     django_html = forms.Select(choices=CHOICES).render("year", value, attrs)
     inline_html = InlineSelect(choices=CHOICES).render("year", value, attrs)
     assert parsed(inline_html) == parsed(django_html)
-    assert len(parsed(inline_html).find_all("option")) == 5
+    assert len(parsed(inline_html).find_all("option")) == 9
+    assert len(parsed(inline_html).select("option[selected]")) == (value != "nowhere")
     assert "Tom &amp; &quot;Jerry&quot; &lt;b&gt;" in inline_html
 
 
