@@ -125,6 +125,18 @@ def test_listing_queries_do_not_grow_with_the_number_of_publications(client):
     assert count() == few
 
 
+def test_a_card_shows_its_authors_in_order_and_its_date(client):
+    PublicationPageFactory(
+        title="Ordered authors",
+        publication_date=datetime.date(2025, 3, 4),
+        authors=["Zanele First", "Andile Second", "Thandi Third"],
+    )
+    soup = BeautifulSoup(client.get(research_library().url).content, "html.parser")
+    (card,) = soup.select(".card-list .card")
+    assert "Zanele First, Andile Second, Thandi Third" in card.get_text()
+    assert str(card.select_one("time")) == '<time datetime="2025-03-04">4 March 2025</time>'
+
+
 def test_priority_page_lists_the_publications_that_answer_it(client, shelf):
     html = client.get(shelf.url).content.decode()
     assert "Annual evaluation" in html
