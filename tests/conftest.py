@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 NOT_APPLICABLE = "not applicable"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,6 +40,11 @@ def browser_page(monkeypatch):
             ),
         )
         yield page
+        # Inside sync_playwright() the test runs in Playwright's greenlet, with its own copy of
+        # the context variables that hold Django's connections: a connection the test opened
+        # there is not the one pytest-django closes, and PostgreSQL refused to drop the test
+        # database while it stayed open. Close it here, in the context that opened it.
+        connections.close_all()
         browser.close()
 
 
