@@ -110,7 +110,7 @@ register(
     Partnership,
     label="Partnership",
     project=project_partnership,
-    objects=lambda: Partnership.objects.public().with_parties(),
+    objects=lambda: Partnership.objects.public().with_public_parties(),
     depends_on=[
         Dependency(
             Organisation,

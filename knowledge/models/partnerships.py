@@ -41,6 +41,14 @@ class PartnershipQuerySet(models.QuerySet):
             models.Prefetch("parties", PartnershipParty.objects.select_related("organisation"))
         )
 
+    def with_public_parties(self):
+        """``with_parties`` reading only what public pages and search show of each party: its
+        role and its organisation's name and sector, never the organisation's contacts."""
+        parties = PartnershipParty.objects.select_related("organisation").only(
+            "partnership", "role", "organisation__name", "organisation__sector"
+        )
+        return self.prefetch_related(models.Prefetch("parties", parties))
+
 
 class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     reference = models.CharField(

@@ -90,7 +90,7 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
         from knowledge import achievements
 
         partnership = get_object_or_404(
-            achievements.with_public_record(Partnership.objects.public().with_parties()),
+            achievements.with_public_record(Partnership.objects.public().with_public_parties()),
             reference=reference,
         )
         from knowledge.profile_sections import collect_profile_sections

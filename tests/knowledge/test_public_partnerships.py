@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from knowledge.models.choices import Level, PartnershipStatus, Visibility
 from portal.taxonomy import Province, Sector, StrategicThrust
+from search import registry
 from tests.knowledge.factories import (
     AgreementFactory,
     CostFactory,
@@ -140,6 +141,22 @@ def test_profile_never_shows_private_register_data(client, section):
         "/admin/register/scans/",
     ):
         assert private not in html
+
+
+def test_profile_and_its_index_entry_never_read_an_organisation_s_contacts(client, section):
+    partnership = PartnershipFactory()
+    organisation = partnership.parties.get().organisation
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(f"{section.url}{partnership.reference}/").content.decode()
+        kind = registry.get_kind("partnership")  # as a rebuild of the index reads it
+        document = kind.project(kind.objects().get(pk=partnership.pk))
+
+    assert organisation.name in html and organisation.name in document.body
+    read = " ".join(query["sql"] for query in queries)
+    assert "knowledge_organisation" in read
+    for column in ("contact_name", "contact_email", "contact_phone", "npo_number"):
+        assert f'"knowledge_organisation"."{column}"' not in read, column
 
 
 def test_internal_partnership_has_no_public_profile(client, section):
