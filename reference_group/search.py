@@ -20,8 +20,8 @@ def project_assessment(assessment: Assessment) -> SearchDocument | None:
     if not assessment.published or not partnership.is_public or section is None:
         return None
     by = assessment.group.name
-    if assessment.show_author_name and assessment.author.show_name:
-        by = f"{assessment.author.display_name}, {by}"
+    if assessment.show_author_name and (name := assessment.author.public_name):
+        by = f"{name}, {by}"
     comments = " ".join(
         (value or {}).get("comment", "") for value in (assessment.ratings or {}).values()
     )

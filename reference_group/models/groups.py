@@ -100,7 +100,14 @@ class Member(models.Model):
 
     @property
     def display_name(self) -> str:
+        """For the member and the editors: the name, or the e-mail address if there is none."""
         return self.user.get_full_name() or self.user.email
+
+    @property
+    def public_name(self) -> str:
+        """What readers may see: the name, only if the member agreed to be named, and never the
+        e-mail address (a member with no name on record is not named)."""
+        return self.user.get_full_name() if self.show_name else ""
 
     def in_term(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()

@@ -24,7 +24,12 @@ class ReferenceGroupSectionPage(SectionIndexPage):
         from .groups import Member, ReferenceGroup
 
         context = super().get_context(request, *args, **kwargs)
-        named = Member.objects.filter(show_name=True).select_related("user")
+        # Members who agreed to be named and have a name on record (never an e-mail address).
+        named = (
+            Member.objects.filter(show_name=True)
+            .exclude(user__first_name="", user__last_name="")
+            .select_related("user")
+        )
         profiles = PartnershipsSectionPage.objects.live().public().first()
         assessments = []
         if profiles is not None:

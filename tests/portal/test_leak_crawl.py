@@ -1,16 +1,16 @@
 """A leak crawl (hardening issue): the demo site, seeded with private strings wired to public
 records (contacts and costs of a public partnership, an internal partnership linked from an
 event, a commitment, a publication and a practice, a restricted document attached to a
-publication and chosen in an event's agenda and a page's body, a member's draft, a
-registrant), crawled as an anonymous reader through every page, sub-URL, feed, calendar,
-citation, the sitemap, search (HTML and JSON) and suggestions. None of the private strings may
-appear anywhere."""
+publication and chosen in an event's agenda and a page's body, a member's draft, the e-mail
+address of a member named in public, a registrant), crawled as an anonymous reader through
+every page, sub-URL, feed, calendar, citation, the sitemap, search (HTML and JSON) and
+suggestions. None of the private strings may appear anywhere."""
 
 import io
 import json
 import re
 import warnings
-from datetime import time
+from datetime import UTC, datetime, time
 from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
@@ -26,6 +26,7 @@ from knowledge.models.choices import Visibility
 from knowledge.models.publications import PublicationDocument
 from portal.demo_helpers import placeholder_pdf
 from portal.models import PortalDocument
+from reference_group.models import AssessmentStatus
 from tests.knowledge.factories import (
     CostFactory,
     OrganisationFactory,
@@ -48,6 +49,7 @@ DRAFT = "Narwhal draft narrative"
 REGISTRANT = "Sipho Registrantname"
 REGISTRANT_EMAIL = "sipho.registrantname@example.org"
 REVIEW_NOTES = "Meerkat findings note"
+NAMELESS_MEMBER_EMAIL = "okavango.namelessmember@example.org"
 
 MAX_URLS = 600
 
@@ -105,6 +107,21 @@ def seed_private_strings() -> dict[str, str]:
 
     member = MemberFactory()
     AssessmentFactory(author=member, partnership=public, narrative=f"<p>{DRAFT}</p>")
+    # Agreed to be named, with no name on record: named nowhere, least of all by e-mail.
+    nameless = MemberFactory(
+        show_name=True,
+        user__first_name="",
+        user__last_name="",
+        user__username=NAMELESS_MEMBER_EMAIL,
+    )
+    AssessmentFactory(
+        author=nameless,
+        partnership=public,
+        status=AssessmentStatus.ACCEPTED,
+        published=True,
+        published_at=datetime(2025, 6, 1, 9, tzinfo=UTC),
+        show_author_name=True,
+    )
     open_event = next(page for page in DialogueEventPage.objects.live() if page.registration_open())
     Registration.take(open_event, name=REGISTRANT, email=REGISTRANT_EMAIL, consent=True)
     return {
@@ -123,6 +140,7 @@ def seed_private_strings() -> dict[str, str]:
         "restricted document's URL": f"/documents/{restricted.pk}/",
         "restricted document's title": RESTRICTED_TITLE,
         "member's draft": DRAFT,
+        "e-mail of a member who agreed to be named": NAMELESS_MEMBER_EMAIL,
         "registrant": REGISTRANT,
         "registrant's e-mail": REGISTRANT_EMAIL,
     }

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from knowledge.models.choices import Visibility
@@ -357,3 +358,40 @@ def test_published_assessments_show_on_the_profile_with_averages_and_in_search(c
     page = client.get(section.url).content.decode()
     assert shown.author.user.last_name not in page
     assert "Orlando night patrols" in page
+
+
+def test_a_member_named_in_public_with_no_name_on_record_is_never_shown_by_email(
+    client, partnership
+):
+    """Agreeing to be named is not agreeing to show one's e-mail address: a member whose
+    account has no name (made in the admin from an existing user) is not named at all."""
+    from tests.reference_group.factories import ReferenceGroupSectionPageFactory
+
+    assessment = AssessmentFactory(
+        partnership=partnership,
+        status=AssessmentStatus.ACCEPTED,
+        published=True,
+        published_at=timezone.now(),
+        show_author_name=True,
+        narrative="<p>Street lights were fixed.</p>",
+        author__show_name=True,
+        author__user__first_name="",
+        author__user__last_name="",
+        author__user__username="no.name@example.org",
+    )
+    from search.sync import enqueue
+
+    enqueue("assessment", [assessment.pk])
+    drain()
+
+    profile = client.get(f"/partnerships/{partnership.reference}/").content.decode()
+    assert "Street lights were fixed." in profile
+    named = MemberFactory(group=assessment.group, show_name=True, user__last_name="Dlamini")
+    section = ReferenceGroupSectionPageFactory()
+    page = client.get(section.url).content.decode()
+    assert f"Members who agreed to be named: {named.user.get_full_name()}</p>" in page
+    found = client.get("/search/", {"q": "street lights", "format": "json"}).json()
+    assert [hit["id"] for hit in found["results"]] == [f"assessment:{assessment.pk}"]
+    for text in (profile, page, str(found)):
+        assert "no.name@example.org" not in text
+        assert "no.name" not in text
