@@ -2,6 +2,8 @@
 published assessments on partnership profiles."""
 
 from django.urls import path
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from wagtail import hooks
 
 from knowledge.models import PartnershipsSectionPage
@@ -84,7 +86,8 @@ def assessments_of_organisation(request, partnerships) -> ProfileSection | None:
             ProfileLink(
                 f"{a.group.name} on {a.partnership.title}",
                 section.profile_url(a.partnership) + "#assessments",
-                f"{a.published_at:%-d %B %Y}",
+                # The day in the site's time zone, as the profile shows it; none if unknown.
+                date_format(localtime(a.published_at), "j F Y") if a.published_at else "",
             )
             for a in assessments
         ],

@@ -1,6 +1,8 @@
 """Organisations' public pages: only for those in a public partnership, linked wherever they are
 named, listing public partnerships only, and never showing the contact person."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -80,3 +82,30 @@ def test_sitemap_lists_public_organisations_only(client, section):
 
     assert f"organisations/{shown.pk}/" in sitemap
     assert f"organisations/{hidden.pk}/" not in sitemap
+
+
+def test_assessments_of_its_partnerships_are_dated_in_the_site_s_time_zone(client, section):
+    from reference_group.models import AssessmentStatus
+    from tests.reference_group.factories import AssessmentFactory
+
+    organisation = OrganisationFactory()
+    partnership = PartnershipFactory(parties=[organisation])
+    late = datetime.datetime(2025, 5, 31, 23, 30, tzinfo=datetime.UTC)  # 1 June in Johannesburg
+    group = AssessmentFactory(
+        partnership=partnership,
+        status=AssessmentStatus.ACCEPTED,
+        published=True,
+        published_at=late,
+    ).group
+    # Published with no date recorded (the field allows none): listed undated, not an error.
+    AssessmentFactory(
+        partnership=partnership, status=AssessmentStatus.ACCEPTED, published=True, group=group
+    )
+
+    page = soup(client, section.organisation_url(organisation))
+
+    listed = page.find("h2", string="Independent assessments of its partnerships").find_next("ul")
+    items = [item.get_text(" ", strip=True) for item in listed.find_all("li")]
+    assert len(items) == 2
+    assert any("1 June 2025" in item for item in items)
+    assert not any("31 May" in item for item in items)
