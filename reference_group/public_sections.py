@@ -15,13 +15,35 @@ class CriterionSummary:
     count: int
 
 
-def published_assessments(partnership):
-    return (
+# What the profile shows of an assessment, its group and its author: never the reviewer's
+# comments, the author's e-mail address or anything else of their account.
+SHOWN = (
+    "period_start",
+    "period_end",
+    "ratings",
+    "overall_rating",
+    "narrative",
+    "recommendations",
+    "show_author_name",
+    "published_at",
+    "group__name",
+    "author__show_name",
+    "author__user__first_name",
+    "author__user__last_name",
+)
+
+
+def published_assessments(partnership) -> list[Assessment]:
+    assessments = list(
         Assessment.objects.published()
         .filter(partnership=partnership)
-        .select_related("group", "author__user", "partnership")
+        .select_related("group", "author__user")
+        .only(*SHOWN)
         .order_by("-published_at")
     )
+    for assessment in assessments:
+        assessment.partnership = partnership  # known already: not read again
+    return assessments
 
 
 def criterion_summaries(assessments) -> tuple[list[CriterionSummary], CriterionSummary]:

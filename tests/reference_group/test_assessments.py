@@ -395,3 +395,31 @@ def test_a_member_named_in_public_with_no_name_on_record_is_never_shown_by_email
     for text in (profile, page, str(found)):
         assert "no.name@example.org" not in text
         assert "no.name" not in text
+
+
+def test_the_profile_reads_nothing_of_an_assessment_it_does_not_show(client, partnership):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    AssessmentFactory(
+        partnership=partnership,
+        status=AssessmentStatus.ACCEPTED,
+        published=True,
+        published_at=timezone.now(),
+        show_author_name=True,
+        author__show_name=True,
+        reviewer_comments="Reviewer's aside",
+    )
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(f"/partnerships/{partnership.reference}/").content.decode()
+
+    assert "Lindiwe Member" in html and "Orlando night patrols" in html
+    read = " ".join(query["sql"] for query in queries)
+    assert '"reference_group_assessment"."narrative"' in read
+    for column in (
+        '"reference_group_assessment"."reviewer_comments"',
+        '"auth_user"."email"',
+        '"auth_user"."password"',
+    ):
+        assert column not in read, column
