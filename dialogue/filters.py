@@ -49,7 +49,13 @@ class CommitmentFilterForm(UrlFilterForm):
     organisation = forms.ModelChoiceField(
         label="Made by",
         required=False,
-        queryset=Organisation.objects.filter(commitments__live=True).distinct().order_by("name"),
+        # Names only: a filter never reads an organisation's contact person.
+        queryset=(
+            Organisation.objects.filter(commitments__live=True)
+            .distinct()
+            .order_by("name")
+            .only("name")
+        ),
         empty_label="Anyone",
     )
     province = forms.ChoiceField(

@@ -98,7 +98,8 @@ register(
     project=project_commitment,
     objects=lambda: (
         Commitment.objects.live()
-        .select_related("made_by_organisation", "event")
+        .with_maker()
+        .select_related("event")
         .prefetch_related("progress_notes", "partnerships")
     ),
     depends_on=[

@@ -19,7 +19,8 @@ def tracker_context(request, section) -> dict:
     )
     commitments = (
         Commitment.objects.live()
-        .select_related("made_by_organisation", "event")
+        .with_maker()
+        .select_related("event")
         .order_by(finished_last, F("due_date").asc(nulls_last=True), "pk")
     )
     counts = dict(commitments.order_by().values_list("status").annotate(n=Count("pk")))

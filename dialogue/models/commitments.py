@@ -24,6 +24,13 @@ class CommitmentQuerySet(models.QuerySet):
     def live(self):
         return self.filter(live=True)
 
+    def with_maker(self):
+        """With the organisation that made each commitment, as readers see it: never its
+        contact person."""
+        from knowledge.models.organisations import without_contacts
+
+        return without_contacts(self.select_related("made_by_organisation"), "made_by_organisation")
+
     def overdue(self, today=None):
         today = today or timezone.localdate()
         return self.filter(status__in=UNFINISHED, due_date__lt=today)

@@ -5,7 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -26,14 +26,18 @@ from .choices import EventFormat, EventTiming
 
 
 class SpeakerChooserBlock(SnippetChooserBlock):
-    """A speaker, read with their register organisation: the agenda names each affiliation."""
+    """A speaker, read with their register organisation: the agenda names each affiliation
+    (never the organisation's contact person)."""
 
     def __init__(self, **kwargs):
         super().__init__("dialogue.Speaker", **kwargs)
 
     def bulk_to_python(self, values):
+        from knowledge.models import Organisation, without_contacts
+
         speakers = super().bulk_to_python(values)
-        prefetch_related_objects([speaker for speaker in speakers if speaker], "organisation")
+        organisations = Prefetch("organisation", without_contacts(Organisation.objects.all()))
+        prefetch_related_objects([speaker for speaker in speakers if speaker], organisations)
         return speakers
 
 
@@ -231,7 +235,7 @@ class DialogueEventPage(RoutablePageMixin, BasePage):
             public_partnerships=self.partnerships.filter(visibility=Visibility.PUBLIC),
             publications=self.related_publications.live().public(),
             practices=self.related_practices.live().public(),
-            commitments=self.commitments.live().select_related("made_by_organisation"),
+            commitments=self.commitments.live().with_maker(),
             section=(routed_ancestors(request, self) or [self.get_parent()])[-1],
             calendar_links=calendar_links(self, request),
             json_ld=event_json_ld(self, request),

@@ -77,7 +77,8 @@ class DialogueSectionPage(RoutablePageMixin, SectionIndexPage):
 
         found = (
             Commitment.objects.live()
-            .select_related("made_by_organisation", "event")
+            .with_maker()
+            .select_related("event")
             .prefetch_related("progress_notes__evidence", "partnerships")
             .filter(pk=pk)
             .first()

@@ -1,7 +1,7 @@
 """Knowledge management: the partnership register and the Research and Partnerships sections."""
 
 from .agreements import COMPLIANCE_CHECKS, Agreement
-from .organisations import Organisation
+from .organisations import Organisation, without_contacts
 from .partnerships import Partnership, PartnershipParty
 from .performance import KPI, Cost, KPIMeasurement, Risk, ValueDelivered
 from .publications import (
@@ -43,4 +43,5 @@ __all__ = [
     "Risk",
     "ValueDelivered",
     "allocate_reference",
+    "without_contacts",
 ]

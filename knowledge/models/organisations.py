@@ -15,6 +15,15 @@ npo_number_validator = RegexValidator(
 )
 psira_number_validator = RegexValidator(r"^\d{5,10}$", "A PSIRA number is 5 to 10 digits.")
 
+# The contact person: for staff only, so never read by a public page.
+CONTACT_FIELDS = ("contact_name", "contact_role", "contact_email", "contact_phone")
+
+
+def without_contacts(queryset, via: str = ""):
+    """``queryset`` without organisations' contact fields: its own (an organisation
+    queryset), or those of the organisation it joins through ``via`` (``select_related``)."""
+    return queryset.defer(*(f"{via}__{name}" if via else name for name in CONTACT_FIELDS))
+
 
 class OrganisationQuerySet(models.QuerySet):
     def public(self):

@@ -11,6 +11,7 @@ from portal.models import BasePage
 from portal.taxonomy import Province, StrategicThrust
 
 from .choices import Visibility
+from .organisations import without_contacts
 from .research_choices import PriorityStatus, ResearchMethod, ResearchScope, ResponsibleBody
 
 
@@ -95,8 +96,9 @@ class ResearchPriorityPage(BasePage):
             .filter(priority=self)
             .order_by("-publication_date")
         )
-        context["projects"] = self.projects.exclude(status="cancelled").select_related(
-            "lead_organisation"
+        context["projects"] = without_contacts(
+            self.projects.exclude(status="cancelled").select_related("lead_organisation"),
+            "lead_organisation",
         )
         context["public_partnerships"] = self.partnerships.filter(visibility=Visibility.PUBLIC)
         return context

@@ -4,6 +4,15 @@ published assessments."""
 from portal.models import SectionIndexPage
 
 RECENT_ASSESSMENTS = 10
+# What a listed assessment shows (and its link needs): never its text or reviewer's comments.
+LISTED = (
+    "published_at",
+    "overall_rating",
+    "group__name",
+    "partnership__title",
+    "partnership__reference",
+    "partnership__visibility",
+)
 
 
 class ReferenceGroupSectionPage(SectionIndexPage):
@@ -29,6 +38,7 @@ class ReferenceGroupSectionPage(SectionIndexPage):
             Member.objects.filter(show_name=True)
             .exclude(user__first_name="", user__last_name="")
             .select_related("user")
+            .only("group", "show_name", "user__first_name", "user__last_name")
         )
         profiles = PartnershipsSectionPage.objects.live().public().first()
         assessments = []
@@ -37,6 +47,7 @@ class ReferenceGroupSectionPage(SectionIndexPage):
                 Assessment.objects.published()
                 .filter(partnership__visibility=Visibility.PUBLIC)
                 .select_related("partnership", "group")
+                .only(*LISTED)
                 .order_by("-published_at")[:RECENT_ASSESSMENTS]
             )
             for assessment in assessments:
