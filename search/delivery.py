@@ -37,11 +37,13 @@ class ProjectionError(Exception):
 
 
 def project(kind: str, object_id: int):
-    """The object's search document, or None if it is gone or not public now."""
+    """The object's search document, or None if it is gone or not public now. The object is
+    read as a rebuild reads it (the kind's ``objects()``: what may be indexed, with the
+    relations its projection reads), so a delivery and a rebuild agree."""
     search_kind = registry.get_kind(kind)
     if search_kind is None:
         return None
-    instance = search_kind.model._default_manager.filter(pk=object_id).first()
+    instance = search_kind.objects().filter(pk=object_id).first()
     if instance is None:
         return None
     try:

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from knowledge.models.choices import Level, PartnershipStatus, Visibility
 from portal.taxonomy import Province, Sector, StrategicThrust
-from search import registry
+from search import delivery, registry
 from tests.knowledge.factories import (
     AgreementFactory,
     CostFactory,
@@ -151,8 +151,10 @@ def test_profile_and_its_index_entry_never_read_an_organisation_s_contacts(clien
         html = client.get(f"{section.url}{partnership.reference}/").content.decode()
         kind = registry.get_kind("partnership")  # as a rebuild of the index reads it
         document = kind.project(kind.objects().get(pk=partnership.pk))
+        delivered = delivery.project("partnership", partnership.pk)  # as a change reaches it
 
     assert organisation.name in html and organisation.name in document.body
+    assert delivered == document
     read = " ".join(query["sql"] for query in queries)
     assert "knowledge_organisation" in read
     for column in ("contact_name", "contact_email", "contact_phone", "npo_number"):
