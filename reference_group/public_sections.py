@@ -32,6 +32,16 @@ SHOWN = (
     "author__user__last_name",
 )
 
+# What a listed assessment shows (and its link needs): never its text or reviewer's comments.
+LISTED = (
+    "published_at",
+    "overall_rating",
+    "group__name",
+    "partnership__title",
+    "partnership__reference",
+    "partnership__visibility",
+)
+
 
 def published_assessments(partnership) -> list[Assessment]:
     assessments = list(

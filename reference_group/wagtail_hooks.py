@@ -16,8 +16,7 @@ from knowledge.profile_sections import (
 from portal.site_structure import first_live_public
 from reference_group.admin_views import ReviewView, review_attachment
 from reference_group.models import Assessment
-from reference_group.models.sections import LISTED
-from reference_group.public_sections import criterion_summaries, published_assessments
+from reference_group.public_sections import LISTED, criterion_summaries, published_assessments
 from reference_group.viewsets import ReferenceGroupViewSetGroup
 
 

@@ -4,15 +4,6 @@ published assessments."""
 from portal.models import SectionIndexPage
 
 RECENT_ASSESSMENTS = 10
-# What a listed assessment shows (and its link needs): never its text or reviewer's comments.
-LISTED = (
-    "published_at",
-    "overall_rating",
-    "group__name",
-    "partnership__title",
-    "partnership__reference",
-    "partnership__visibility",
-)
 
 
 class ReferenceGroupSectionPage(SectionIndexPage):
@@ -28,6 +19,7 @@ class ReferenceGroupSectionPage(SectionIndexPage):
 
         from knowledge.models import PartnershipsSectionPage
         from knowledge.models.choices import Visibility
+        from reference_group.public_sections import LISTED
 
         from .assessments import Assessment
         from .groups import Member, ReferenceGroup
