@@ -15,21 +15,15 @@ from django.utils.html import format_html
 register = template.Library()
 
 
-def _local_date(value) -> datetime.date:
-    if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return value.date()
-    return value
-
-
 @register.simple_tag
 def time_element(value, shown: str = "j F Y"):
     """A ``<time>`` element for a date or datetime (in the site's time zone), shown with the
     ``date`` filter's format ``shown``; nothing for no date."""
     if value in (None, ""):
         return ""
-    day = _local_date(value)
+    day = timezone.template_localtime(value)  # as the date filter reads it
+    if isinstance(day, datetime.datetime):
+        day = day.date()
     if shown == "j F Y":
         text = f"{day.day} {MONTHS[day.month]} {day.year}"
     else:
