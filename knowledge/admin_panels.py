@@ -10,24 +10,28 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 
+from knowledge.admin_forms import OrganisationForm
 from knowledge.models import COMPLIANCE_CHECKS
 from knowledge.widgets import ScanInput
 
-organisation_panels = [
-    FieldPanel("name"),
-    FieldPanel("sector"),
-    FieldPanel("provinces"),
-    FieldRowPanel([FieldPanel("npo_number"), FieldPanel("psira_number")]),
-    FieldPanel("website"),
-    MultiFieldPanel(
-        [
-            FieldPanel("contact_name"),
-            FieldPanel("contact_role"),
-            FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
-        ],
-        heading="Contact person (visible to register staff only)",
-    ),
-]
+organisation_edit_handler = ObjectList(
+    [
+        FieldPanel("name"),
+        FieldPanel("sector"),
+        FieldPanel("provinces"),
+        FieldRowPanel([FieldPanel("npo_number"), FieldPanel("psira_number")]),
+        FieldPanel("website"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading="Contact person (visible to register staff only)",
+        ),
+    ],
+    base_form_class=OrganisationForm,
+)
 
 partnership_edit_handler = TabbedInterface(
     [

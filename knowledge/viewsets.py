@@ -101,7 +101,7 @@ class OrganisationViewSet(PortalSnippetViewSet):
     filterset_class = admin_filters.OrganisationFilterSet
     list_export = export_fields(ORGANISATION_COLUMNS)
     export_headings = headings_for(ORGANISATION_COLUMNS)
-    panels = admin_panels.organisation_panels
+    edit_handler = admin_panels.organisation_edit_handler
     copy_view_enabled = False
 
 

@@ -10,7 +10,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from knowledge.models.organisations import without_contacts
 from portal.fields import ChoiceListField
 from portal.models import BasePage
 
@@ -97,11 +96,8 @@ class MasterClassPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["taught_practices"] = self.practices.filter(live=True)
-        # Organisations by name, never with their contact person.
-        context["facilitators"] = without_contacts(
-            self.facilitators.select_related("organisation"), "organisation"
-        )
-        context["institutions"] = without_contacts(self.partner_institutions.all())
+        context["facilitators"] = self.facilitators.select_related("organisation")
+        context["institutions"] = self.partner_institutions.all()
         return context
 
     @property

@@ -25,11 +25,8 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(live=True)
 
     def with_maker(self):
-        """With the organisation that made each commitment, as readers see it: never its
-        contact person."""
-        from knowledge.models.organisations import without_contacts
-
-        return without_contacts(self.select_related("made_by_organisation"), "made_by_organisation")
+        """With the organisation that made each commitment, which readers see named."""
+        return self.select_related("made_by_organisation")
 
     def overdue(self, today=None):
         today = today or timezone.localdate()

@@ -5,7 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -26,18 +26,14 @@ from .choices import EventFormat, EventTiming
 
 
 class SpeakerChooserBlock(SnippetChooserBlock):
-    """A speaker, read with their register organisation: the agenda names each affiliation
-    (never the organisation's contact person)."""
+    """A speaker, read with their register organisation: the agenda names each affiliation."""
 
     def __init__(self, **kwargs):
         super().__init__("dialogue.Speaker", **kwargs)
 
     def bulk_to_python(self, values):
-        from knowledge.models import Organisation, without_contacts
-
         speakers = super().bulk_to_python(values)
-        organisations = Prefetch("organisation", without_contacts(Organisation.objects.all()))
-        prefetch_related_objects([speaker for speaker in speakers if speaker], organisations)
+        prefetch_related_objects([speaker for speaker in speakers if speaker], "organisation")
         return speakers
 
 

@@ -131,11 +131,21 @@ class OrganisationImporter:
     def check(self, number: int, cells: dict) -> tuple[RowResult, Organisation | None]:
         result = RowResult(row=number, label=values.text(cells.get("name")))
         data = self.parse(cells, result.errors)
+        # The contact person's details (contact_<detail>) are kept on its own record.
+        details = {
+            column.removeprefix("contact_"): data.pop(column)
+            for column in ORGANISATION_PRIVATE_COLUMNS
+            if column in data
+        }
         existing = self.match(data)
         instance = Organisation.objects.get(pk=existing.pk) if existing else Organisation()
         original = {name: getattr(instance, name) for name in data}
         for name, value in data.items():
             setattr(instance, name, value)
+        contact = instance.contact_or_blank()
+        original_details = {detail: getattr(contact, detail) for detail in details}
+        for detail, value in details.items():
+            setattr(contact, detail, value)
         key = existing.pk if existing else _name_key(data.get("name", ""))
         if key in self.seen:
             result.errors.append(("name", f"The same organisation is on row {self.seen[key]}."))
@@ -144,14 +154,27 @@ class OrganisationImporter:
             instance.full_clean()
         except ValidationError as error:
             result.errors.extend(_validation_errors(error))
+        try:
+            contact.full_clean(exclude=["organisation"])
+        except ValidationError as error:
+            result.errors.extend(
+                (f"contact_{detail}" if detail else "", message)
+                for detail, message in _validation_errors(error)
+            )
         if existing is None:
             result.action = "create"
         else:
-            result.action = "update" if _changed(instance, original, list(data)) else "unchanged"
+            changed = _changed(instance, original, list(data)) or _changed(
+                contact, original_details, list(details)
+            )
+            result.action = "update" if changed else "unchanged"
         return result, instance
 
     def save(self, instance: Organisation, action: str, user) -> None:
         instance.save()
+        contact = instance.contact_or_blank()
+        contact.organisation = instance
+        contact.save_or_delete()
         log(instance, "wagtail.create" if action == "create" else "wagtail.edit", user=user)
 
 

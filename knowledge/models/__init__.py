@@ -1,7 +1,7 @@
 """Knowledge management: the partnership register and the Research and Partnerships sections."""
 
 from .agreements import COMPLIANCE_CHECKS, Agreement
-from .organisations import Organisation, without_contacts
+from .organisations import Organisation, OrganisationContact
 from .partnerships import Partnership, PartnershipParty
 from .performance import KPI, Cost, KPIMeasurement, Risk, ValueDelivered
 from .publications import (
@@ -26,6 +26,7 @@ __all__ = [
     "Cost",
     "KPIMeasurement",
     "Organisation",
+    "OrganisationContact",
     "Partnership",
     "PartnershipParty",
     "PartnershipsSectionPage",
@@ -43,5 +44,4 @@ __all__ = [
     "Risk",
     "ValueDelivered",
     "allocate_reference",
-    "without_contacts",
 ]

@@ -1,4 +1,5 @@
-"""Organisations that take part in partnerships, with a contact person only staff may see."""
+"""Organisations that take part in partnerships, and their contact person, whom only register
+staff may see."""
 
 from django.core.validators import RegexValidator
 from django.db import models
@@ -14,15 +15,6 @@ npo_number_validator = RegexValidator(
     r"^\d{3}-\d{3}(-NPO)?$", "Write an NPO number as 123-456 or 123-456-NPO."
 )
 psira_number_validator = RegexValidator(r"^\d{5,10}$", "A PSIRA number is 5 to 10 digits.")
-
-# The contact person: for staff only, so never read by a public page.
-CONTACT_FIELDS = ("contact_name", "contact_role", "contact_email", "contact_phone")
-
-
-def without_contacts(queryset, via: str = ""):
-    """``queryset`` without organisations' contact fields: its own (an organisation
-    queryset), or those of the organisation it joins through ``via`` (``select_related``)."""
-    return queryset.defer(*(f"{via}__{name}" if via else name for name in CONTACT_FIELDS))
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -53,13 +45,6 @@ class Organisation(index.Indexed, models.Model):
     )
     website = models.URLField(blank=True)
 
-    # Personal information (POPIA): shown to register staff only, never on public pages,
-    # in exports for the public, or in search documents.
-    contact_name = models.CharField(max_length=200, blank=True)
-    contact_role = models.CharField(max_length=200, blank=True)
-    contact_email = models.EmailField(blank=True)
-    contact_phone = models.CharField(max_length=40, blank=True)
-
     objects = OrganisationQuerySet.as_manager()
 
     search_fields = [
@@ -84,3 +69,49 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def contact_or_blank(self) -> "OrganisationContact":
+        """The contact person, or a blank one (not yet saved) to fill in."""
+        try:
+            return self.contact
+        except OrganisationContact.DoesNotExist:
+            self.contact = OrganisationContact()
+            return self.contact
+
+
+class OrganisationContact(models.Model):
+    """An organisation's contact person: personal information (POPIA) for register staff only.
+
+    It has a table of its own so that nothing that reads organisations (public pages, search
+    documents, feeds, exports) reads it too: only code that asks for ``organisation.contact``
+    does, and only the register's admin form and import do. Edited as part of the
+    organisation (``knowledge/admin_forms.py``).
+    """
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, primary_key=True, related_name="contact"
+    )
+    name = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+
+    # What the register's form and spreadsheets call "contact_<detail>".
+    DETAILS = ("name", "role", "email", "phone")
+
+    class Meta:
+        verbose_name = "contact person"
+
+    def __str__(self):
+        return self.name or self.email or self.phone
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name in self.DETAILS)
+
+    def save_or_delete(self) -> None:
+        """Saves the details, or removes the record once every detail has been cleared."""
+        if not self.is_empty:
+            self.save()
+        elif not self._state.adding:
+            self.delete()

@@ -11,7 +11,6 @@ from portal.models import BasePage
 from portal.taxonomy import Province, StrategicThrust
 
 from .choices import Visibility
-from .organisations import without_contacts
 from .research_choices import PriorityStatus, ResearchMethod, ResearchScope, ResponsibleBody
 
 
@@ -96,9 +95,8 @@ class ResearchPriorityPage(BasePage):
             .filter(priority=self)
             .order_by("-publication_date")
         )
-        context["projects"] = without_contacts(
-            self.projects.exclude(status="cancelled").select_related("lead_organisation"),
-            "lead_organisation",
+        context["projects"] = self.projects.exclude(status="cancelled").select_related(
+            "lead_organisation"
         )
         context["public_partnerships"] = self.partnerships.filter(visibility=Visibility.PUBLIC)
         return context

@@ -7,7 +7,7 @@ from portal.listing import filtered_listing
 from portal.models import SectionIndexPage
 from portal.site_structure import remembered
 
-from .organisations import Organisation, without_contacts
+from .organisations import Organisation
 from .partnerships import Partnership
 
 PROFILES_PER_PAGE = 20
@@ -123,7 +123,7 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
         its contact person, and listing only its public partnerships."""
         from knowledge.profile_sections import collect_organisation_sections
 
-        organisation = get_object_or_404(without_contacts(Organisation.objects.public()), pk=pk)
+        organisation = get_object_or_404(Organisation.objects.public(), pk=pk)
         partnerships = (
             Partnership.objects.public()
             .filter(parties__organisation=organisation)

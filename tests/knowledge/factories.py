@@ -13,6 +13,7 @@ from knowledge.models import (
     Cost,
     KPIMeasurement,
     Organisation,
+    OrganisationContact,
     Partnership,
     PartnershipParty,
     PartnershipsSectionPage,
@@ -50,16 +51,26 @@ PartnershipsSectionPageFactory = section_page_factory(
 )
 
 
+class OrganisationContactFactory(factory.django.DjangoModelFactory):
+    name = "Thandi Private"
+    email = "thandi.private@example.org"
+    phone = "082 555 0101"
+
+    class Meta:
+        model = OrganisationContact
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
+    """An organisation with a contact person (``contact__email=...`` to choose one)."""
+
     name = factory.Sequence(lambda n: f"Organisation {n}")
     sector = Sector.NGO
     provinces = [Province.GAUTENG]
-    contact_name = "Thandi Private"
-    contact_email = "thandi.private@example.org"
-    contact_phone = "082 555 0101"
+    contact = factory.RelatedFactory(OrganisationContactFactory, "organisation")
 
     class Meta:
         model = Organisation
+        skip_postgeneration_save = True
 
 
 class PartnershipFactory(factory.django.DjangoModelFactory):

@@ -166,7 +166,7 @@ def test_organisations_match_by_registration_number_and_name(sonke):
     assert report.committed, [row.errors for row in report.rows]
     assert [row.action for row in report.rows] == ["update", "update", "create"]
     assert Organisation.objects.count() == 3
-    assert Organisation.objects.get(name="New watch group").contact_email == "chair@example.org"
+    assert Organisation.objects.get(name="New watch group").contact.email == "chair@example.org"
 
 
 def test_the_same_organisation_twice_in_one_file_is_refused():

@@ -56,10 +56,7 @@ NAMELESS_MEMBER_EMAIL = "okavango.namelessmember@example.org"
 MAX_URLS = 600
 # Columns no anonymous request needs to read at all.
 PRIVATE_COLUMNS = [
-    *(
-        f'"knowledge_organisation"."{name}"'
-        for name in ("contact_name", "contact_role", "contact_email", "contact_phone")
-    ),
+    '"knowledge_organisationcontact"',
     '"reference_group_assessment"."reviewer_comments"',
     '"auth_user"."email"',
     '"auth_user"."password"',
@@ -79,9 +76,9 @@ def seed_private_strings() -> dict[str, str]:
         parties=[
             OrganisationFactory(
                 name="Open Trust",
-                contact_name=CONTACT_NAME,
-                contact_email=CONTACT_EMAIL,
-                contact_phone=CONTACT_PHONE,
+                contact__name=CONTACT_NAME,
+                contact__email=CONTACT_EMAIL,
+                contact__phone=CONTACT_PHONE,
             )
         ],
     )

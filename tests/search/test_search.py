@@ -38,7 +38,7 @@ def test_only_public_things_are_projected(deliver):
     assert f"partnership:{public.pk}" in indexed_ids()
     assert f"partnership:{internal.pk}" not in indexed_ids()
     document = IndexedDocument.objects.get(doc_id=f"partnership:{public.pk}")
-    assert public.parties.get().organisation.contact_email not in document.body
+    assert public.parties.get().organisation.contact.email not in document.body
 
 
 def test_publishing_unpublishing_privacy_and_deletion_keep_the_index_true(deliver):
