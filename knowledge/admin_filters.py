@@ -42,6 +42,8 @@ class OrganisationFilterSet(WagtailFilterSet):
     province = django_filters.ChoiceFilter(
         label="Province", choices=Province.choices, method="filter_province"
     )
+    # Finds the organisations the register cannot reach yet.
+    contact = django_filters.BooleanFilter(label="Contact person recorded", method="filter_contact")
 
     class Meta:
         model = Organisation
@@ -49,6 +51,9 @@ class OrganisationFilterSet(WagtailFilterSet):
 
     def filter_province(self, queryset, name, value):
         return queryset.filter(provinces__has=value)
+
+    def filter_contact(self, queryset, name, value):
+        return queryset.filter(contact__isnull=not value)
 
 
 class AgreementFilterSet(WagtailFilterSet):

@@ -205,3 +205,18 @@ def test_the_migration_moves_contacts_out_and_back():
         # Migrating empties the content-type cache, which tests that build pages in memory
         # rely on; fill it again as the test run found it.
         ContentType.objects.get_for_models(*apps.get_models())
+
+
+def test_staff_find_the_organisations_without_a_contact_person(client, editor):
+    OrganisationFactory(name="Reachable forum")
+    reachable_by_phone = OrganisationFactory(name="Phone-only forum", contact=None)
+    OrganisationContact.objects.create(organisation=reachable_by_phone, phone="011 555 0100")
+    OrganisationFactory(name="Unreachable forum", contact=None)
+
+    def listed(query: str) -> list[str]:
+        response = client.get(organisation_url("list") + query)
+        return sorted(str(item) for item in response.context["object_list"])
+
+    assert listed("?contact=false") == ["Unreachable forum"]
+    assert listed("?contact=true") == ["Phone-only forum", "Reachable forum"]
+    assert len(listed("")) == 3
