@@ -361,6 +361,7 @@ def publications(writer: Writer, count: int) -> None:
 @transaction.atomic
 def practices(writer: Writer, count: int) -> None:
     library = _section(BestPracticeSectionPage)
+    scores = random.Random(count)  # noqa: S311 (benchmark data, not security)
     for number in range(count):
         library.add_child(
             instance=PracticePage(
@@ -374,6 +375,10 @@ def practices(writer: Writer, count: int) -> None:
                 implementation_steps="\n".join(writer.words(8) for _ in range(5)),
                 provinces_implemented=writer.pick(Province.values[1:], 3),
                 evidence_rating=writer.pick(EvidenceRating.values)[0],
+                # Scored as editors score them (1 to 5 each), not all left at the default; from
+                # a generator of their own, so the rest of the corpus stays as it was.
+                expected_impact=scores.randint(1, 5),
+                ease_of_implementation=scores.randint(1, 5),
             )
         )
 

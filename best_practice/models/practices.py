@@ -112,6 +112,9 @@ class PracticePage(BasePage):
 
     class Meta:
         verbose_name = "practice"
+        # The library's default order (highest priority first, then by title) walks this
+        # index and stops after a page of practices; without it every practice is sorted.
+        indexes = [models.Index(fields=["-priority_score"], name="practice_priority_first")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

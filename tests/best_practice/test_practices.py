@@ -322,6 +322,24 @@ def test_listing_queries_do_not_grow_with_the_number_of_practices(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's query plan")
+def test_the_default_order_reads_the_priority_index_instead_of_sorting_every_practice(client):
+    PracticePageFactory.create_batch(3)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(practice_library().url)
+    order = 'ORDER BY "best_practice_practicepage"."priority_score" DESC'
+    listing = next(q["sql"] for q in queries if order in q["sql"])
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # as the search index's maintenance does after a rebuild
+        cursor.execute(f"EXPLAIN QUERY PLAN {listing}")
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    # Only ties (the same priority) are sorted by title as the rows are read.
+    assert "INDEX practice_priority_first" in plan, plan
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+
+
+@pytest.mark.django_db
 def test_master_classes_are_split_into_upcoming_and_past(client):
     today = timezone.localdate()
     MasterClassPageFactory(title="Next month", start_date=today + datetime.timedelta(days=30))
