@@ -41,5 +41,4 @@ class OrganisationForm(WagtailAdminModelForm):
         contact = self.instance.contact_or_blank()
         for detail in OrganisationContact.DETAILS:
             setattr(contact, detail, self.cleaned_data[f"contact_{detail}"])
-        contact.organisation = self.instance
-        contact.save_or_delete()
+        self.instance.save_contact()

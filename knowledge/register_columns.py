@@ -4,6 +4,8 @@ Keeping one list means a file exported from the admin can be edited and imported
 unedited round trip changes nothing.
 """
 
+from knowledge.models.organisations import OrganisationContact
+
 PARTNERSHIP_COLUMNS = [
     "reference",
     "title",
@@ -29,8 +31,8 @@ PARTNERSHIP_COLUMNS = [
 PARTNERSHIP_COMPUTED_COLUMNS = ["flags"]
 
 ORGANISATION_COLUMNS = ["name", "sector", "provinces", "npo_number", "psira_number", "website"]
-# Accepted on import (to bring in contact lists) but never exported.
-ORGANISATION_PRIVATE_COLUMNS = ["contact_name", "contact_role", "contact_email", "contact_phone"]
+# The contact person's details: accepted on import (to bring in contact lists), never exported.
+ORGANISATION_PRIVATE_COLUMNS = [f"contact_{detail}" for detail in OrganisationContact.DETAILS]
 
 # Model attributes that hold an exported column whose name differs from it.
 EXPORT_ATTRIBUTES = {"parties": "parties_for_export"}

@@ -138,7 +138,11 @@ class OrganisationImporter:
             if column in data
         }
         existing = self.match(data)
-        instance = Organisation.objects.get(pk=existing.pk) if existing else Organisation()
+        instance = (
+            Organisation.objects.select_related("contact").get(pk=existing.pk)
+            if existing
+            else Organisation()
+        )
         original = {name: getattr(instance, name) for name in data}
         for name, value in data.items():
             setattr(instance, name, value)
@@ -172,9 +176,7 @@ class OrganisationImporter:
 
     def save(self, instance: Organisation, action: str, user) -> None:
         instance.save()
-        contact = instance.contact_or_blank()
-        contact.organisation = instance
-        contact.save_or_delete()
+        instance.save_contact()
         log(instance, "wagtail.create" if action == "create" else "wagtail.edit", user=user)
 
 

@@ -78,6 +78,13 @@ class Organisation(index.Indexed, models.Model):
             self.contact = OrganisationContact()
             return self.contact
 
+    def save_contact(self) -> None:
+        """Saves the contact person's details (after the organisation itself), or removes the
+        record once every detail has been cleared."""
+        contact = self.contact_or_blank()
+        contact.organisation = self
+        contact.save_or_delete()
+
 
 class OrganisationContact(models.Model):
     """An organisation's contact person: personal information (POPIA) for register staff only.

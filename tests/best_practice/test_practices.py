@@ -36,6 +36,7 @@ from tests.knowledge.factories import (
     PartnershipsSectionPageFactory,
     PublicationPageFactory,
 )
+from tests.query_plans import sqlite_plan
 
 
 def soup(client, url):
@@ -330,10 +331,7 @@ def test_the_default_order_reads_the_priority_index_instead_of_sorting_every_pra
     order = 'ORDER BY "best_practice_practicepage"."priority_score" DESC'
     listing = next(q["sql"] for q in queries if order in q["sql"])
 
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # as the search index's maintenance does after a rebuild
-        cursor.execute(f"EXPLAIN QUERY PLAN {listing}")
-        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    plan = sqlite_plan(listing, analyse=True)
     # Only ties (the same priority) are sorted by title as the rows are read.
     assert "INDEX practice_priority_first" in plan, plan
     assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan

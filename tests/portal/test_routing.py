@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 from tests.dialogue.factories import DialogueSectionPageFactory
 from tests.knowledge.factories import PartnershipFactory, PartnershipsSectionPageFactory
 from tests.portal.factories import StandardPageFactory
+from tests.query_plans import sqlite_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -91,9 +92,7 @@ def test_routing_finds_the_pages_on_the_way_through_an_index_not_by_reading_the_
 
 
 def assert_uses_an_index(sql: str):
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
-        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    plan = sqlite_plan(sql)
     assert "USING INDEX" in plan and "SCAN wagtailcore_page" not in plan, plan
 
 
