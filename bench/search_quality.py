@@ -36,6 +36,7 @@ def main() -> None:
     from search import engines
     from search.evaluation import ndcg_at, questions, success_at
     from search.query import SearchQuery
+    from search.service import searched
 
     if settings.ELASTICSEARCH_URL:
         settings.ELASTICSEARCH_INDEX_PREFIX = "portal_quality_"
@@ -50,7 +51,9 @@ def main() -> None:
     for engine in engines.all_configured():
         successes, gains, misses = [], [], []
         for question in judged:
-            titles = [hit.title for hit in engine.search(SearchQuery(text=question.question)).hits]
+            titles = [
+                hit.title for hit in searched(engine, SearchQuery(text=question.question)).hits
+            ]
             successes.append(success_at(titles, question))
             gains.append(ndcg_at(titles, question))
             if not successes[-1]:

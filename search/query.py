@@ -4,6 +4,7 @@ dropped, never an error; which values each facet accepts is declared in ``search
 from dataclasses import dataclass, field
 
 from search.facets import FACETS
+from search.reading import Reading, read
 from search.text import clean_query
 
 SORTS = ("relevance", "date")
@@ -19,6 +20,12 @@ class SearchQuery:
     page: int = 1
     sort: str = "relevance"
     notes: list[str] = field(default_factory=list)
+    relaxed: bool = False  # asked again needing only one of its terms (search.service)
+
+    def reading(self) -> Reading:
+        """What the text means to every engine (``search.reading``)."""
+        reading = read(self.text)
+        return reading.relaxed() if self.relaxed else reading
 
     @classmethod
     def from_params(cls, params) -> "SearchQuery":

@@ -3,7 +3,8 @@
 - English stop words ("in", "the", "what", "how") never decide whether something matches.
 - Each meaningful word stands with its synonyms (``search/synonyms.txt``) as one *term*.
 - A document must match at least half of the terms (``required``: one of two, two of three
-  or four); documents that match every term rank first, then those that match most.
+  or four); documents that match every term rank first, then those that match most. When no
+  document has that many, the search is asked again needing only one (``search.service``).
 - Quoted phrases are required as written, and ``-word`` excludes.
 
 Every engine reads a query through ``read()``, so they agree on what a question means.
@@ -11,7 +12,7 @@ Every engine reads a query through ``read()``, so they agree on what a question 
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from search.text import WORD, fold
@@ -21,13 +22,14 @@ MAX_TERMS = 8  # a pasted paragraph is read as its first eight meaningful words
 
 STOP_WORDS = frozenset(
     (  # noqa: SIM905 (a word list reads best as words)
-        "a about above after all also am an and any are as at be because been before being "
-        "between both but by can could did do does doing during each few for from further had "
-        "has have having he her here hers him his how i if in into is it its itself just me "
-        "more most my no nor not of off on once only or other our ours out over own same she "
-        "should so some such than that the their theirs them then there these they this those "
-        "through to too under until up very was we were what when where which while who whom "
-        "why will with would you your yours"
+        "a about above after again against all also am an and any are as at be because been "
+        "before being below between both but by can could did do does doing down during each "
+        "few for from further had has have having he her here hers herself him himself his how "
+        "i if in into is it its itself just me more most my myself no nor not now of off on "
+        "once only or other our ours ourselves out over own same she should so some such than "
+        "that the their theirs them themselves then there these they this those through to "
+        "too under until up very was we were what when where which while who whom why will "
+        "with would you your yours yourself yourselves"
     ).split()
 )
 TOKEN = re.compile(r'"[^"]*"|-?[^\s"]+')
@@ -45,6 +47,16 @@ class Reading:
     @property
     def empty(self) -> bool:
         return not (self.terms or self.phrases or self.excluded)
+
+    @property
+    def relaxable(self) -> bool:
+        """Whether needing fewer of the terms could find more (quoted phrases and excluded words
+        stay as typed)."""
+        return self.required > 1
+
+    def relaxed(self) -> "Reading":
+        """The same question, needing only one of its terms."""
+        return replace(self, required=1)
 
     @property
     def words(self) -> list[str]:

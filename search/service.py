@@ -2,6 +2,7 @@
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from search import engines
@@ -10,6 +11,10 @@ from search.query import SearchQuery
 
 logger = logging.getLogger(__name__)
 LIMITED_NOTE = "Search is temporarily limited: results come from a simpler backup index."
+RELAXED_NOTE = (
+    "Nothing has enough of these words together. These results have some of them, the "
+    "closest matches first."
+)
 Answer = TypeVar("Answer")
 
 
@@ -24,8 +29,35 @@ def _ask(question: Callable[[SearchEngine], Answer]) -> tuple[Answer, bool]:
         return question(engines.get(engines.DATABASE)), True
 
 
+def _relaxable(query: SearchQuery) -> bool:
+    return not query.relaxed and query.reading().relaxable
+
+
+def searched(engine: SearchEngine, query: SearchQuery) -> SearchResults:
+    """The engine's results for ``query``. When no document has enough of its words together
+    ("ways to fight stock theft" needs two of its three terms), the results with any of them,
+    ranked as ever, and a note that says so."""
+    results = engine.search(query)
+    if results.total or not _relaxable(query):
+        return results
+    relaxed = engine.search(replace(query, relaxed=True))
+    if not relaxed.total:
+        return results
+    relaxed.relaxed = True
+    relaxed.notes.append(RELAXED_NOTE)
+    return relaxed
+
+
+def counted(engine: SearchEngine, query: SearchQuery) -> int:
+    """How many results ``searched(engine, query)`` finds, at a fraction of its cost."""
+    total = engine.count(query)
+    if total or not _relaxable(query):
+        return total
+    return engine.count(replace(query, relaxed=True))
+
+
 def run_search(query: SearchQuery) -> SearchResults:
-    results, limited = _ask(lambda engine: engine.search(query))
+    results, limited = _ask(lambda engine: searched(engine, query))
     if limited:
         results.notes.append(LIMITED_NOTE)
     results.notes[:0] = query.notes
@@ -34,7 +66,7 @@ def run_search(query: SearchQuery) -> SearchResults:
 
 def count(query: SearchQuery) -> int:
     """How many results ``run_search(query)`` would find, at a fraction of its cost."""
-    return _ask(lambda engine: engine.count(query))[0]
+    return _ask(lambda engine: counted(engine, query))[0]
 
 
 def suggest(text: str) -> list[dict]:

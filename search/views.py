@@ -61,6 +61,7 @@ def search_view(request):
                 "page": query.page,
                 "pages": pages,
                 "notes": results.notes,
+                "relaxed": results.relaxed,
                 "offers": {
                     name: {"q": offer.text, "total": offer.total} for name, offer in offers.items()
                 },

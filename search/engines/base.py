@@ -40,6 +40,7 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     engine: str = ""
     notes: list[str] = field(default_factory=list)
+    relaxed: bool = False  # no document had enough of the words: these have some (service)
 
 
 class Rebuild(Protocol):

@@ -15,7 +15,6 @@ from search.engines.matching import Matching
 from search.facets import facet_labels, facet_values, label_text
 from search.models import DocumentFacet, IndexedDocument
 from search.query import SearchQuery
-from search.reading import read
 from search.text import SNIPPET_SOURCE, WORD, fold, highlight
 
 SUGGESTIONS = 8
@@ -114,7 +113,7 @@ class DatabaseEngine:
         return dict(counts.order_by())
 
     def search(self, query: SearchQuery) -> SearchResults:
-        reading = read(query.text)
+        reading = query.reading()
         if query.text and reading.empty:
             return SearchResults(hits=[], total=0, facets={}, engine=self.name)
         memory = index_memory.current()
@@ -139,7 +138,7 @@ class DatabaseEngine:
         )
 
     def count(self, query: SearchQuery) -> int:
-        reading = read(query.text)
+        reading = query.reading()
         if query.text and reading.empty:
             return 0
         memory = index_memory.current()

@@ -36,7 +36,7 @@ from search.engines.es_schema import (
 )
 from search.facets import BY_NAME, label_text
 from search.query import FACET_SIZE, PAGE_SIZE, SearchQuery
-from search.reading import Reading, read
+from search.reading import Reading
 from search.text import SNIPPET_SOURCE
 
 logger = logging.getLogger(__name__)
@@ -282,7 +282,7 @@ class ElasticsearchEngine:
     def build_search(self, query: SearchQuery) -> dict:
         """The request body of one search."""
         body: dict = {}
-        reading = read(query.text)
+        reading = query.reading()
         by_date = query.sort == "date" or reading.empty
         if not reading.empty:
             body["query"] = reading_query(reading)
@@ -320,7 +320,7 @@ class ElasticsearchEngine:
     def count(self, query: SearchQuery) -> int:
         """The count API over what ``search`` matches, its filters included: no scores,
         aggregations or highlights are computed."""
-        reading = read(query.text)
+        reading = query.reading()
         found = {"match_all": {}}
         if not reading.empty:
             found = reading_query(reading)

@@ -1,5 +1,6 @@
 """What a search that finds little offers (search issue): "Did you mean …?" from the words of
-the index, and the question with only the words that find something."""
+the index, the results that have some of the words when nothing has enough of them, and the
+question with only the words that find something."""
 
 import io
 
@@ -10,6 +11,7 @@ from django.core.management import call_command
 
 from knowledge.models.choices import Visibility
 from search.corrections import VOCABULARY_KEY, spelling
+from search.service import RELAXED_NOTE
 from tests.best_practice.factories import PracticePageFactory
 from tests.knowledge.factories import PartnershipFactory, PartnershipsSectionPageFactory
 
@@ -55,11 +57,32 @@ def test_a_question_that_finds_enough_gets_no_offer(client, library):
     assert offers(client, "rural farm watch") == {}
 
 
+def test_a_question_nothing_has_enough_words_of_shows_what_has_some(client, library):
+    answer = client.get("/search/", {"q": "farm xylophone quasar zebu", "format": "json"}).json()
+
+    assert [hit["title"] for hit in answer["results"]] == ["Rural farm watch patrols"]
+    assert answer["relaxed"] is True
+    assert answer["notes"] == [RELAXED_NOTE]
+    assert answer["offers"] == {}  # the results are the answer: no "search for farm instead"
+    page = BeautifulSoup(
+        client.get("/search/", {"q": "farm xylophone quasar zebu"}).content, "html.parser"
+    )
+    assert page.select_one(".notice[role=status]").get_text() == RELAXED_NOTE
+    assert page.select_one("#results-heading").get_text(" ", strip=True).startswith("1 result")
+
+
+def test_a_question_with_enough_words_together_says_nothing_of_the_kind(client, library):
+    answer = client.get("/search/", {"q": "rural farm watch", "format": "json"}).json()
+
+    assert answer["relaxed"] is False and answer["notes"] == []
+
+
 def test_only_words_that_find_something_are_offered(client, library):
-    found = offers(client, "farm xylophone quasar zebu")
+    # a quoted phrase is kept as typed, so nothing is found without it
+    found = offers(client, '"farm watch" xylophone quasar')
 
     assert "spelling" not in found
-    assert found["fewer_words"] == {"q": "farm", "total": 1}
+    assert found["fewer_words"] == {"q": '"farm watch"', "total": 1}
 
 
 def test_an_internal_partnerships_words_are_never_offered(client, deliver, library):

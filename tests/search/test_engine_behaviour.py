@@ -12,6 +12,7 @@ import pytest
 from search.documents import SearchDocument
 from search.engines.database import DatabaseEngine
 from search.query import SearchQuery
+from search.service import RELAXED_NOTE, counted, searched
 from search.text import SNIPPET_SOURCE
 from tests.search.conftest import skip_unless_full_analysis
 
@@ -264,6 +265,26 @@ def test_stop_words_never_decide_and_most_words_are_enough(filled):
     )
 
 
+def test_a_question_nothing_has_enough_words_of_finds_what_has_some(filled):
+    question = SearchQuery(text="robberies zebu quasar")  # two of three needed, one anywhere
+    assert filled.search(question).total == 0
+
+    results = searched(filled, question)
+
+    assert titles(results) == ["Policing in Mthátha"]
+    assert results.relaxed and results.notes == [RELAXED_NOTE]
+    assert counted(filled, question) == 1
+    assert not searched(filled, SearchQuery(text="robberies school")).relaxed
+
+
+def test_a_quoted_phrase_stays_required_when_fewer_words_are(filled):
+    found = searched(filled, SearchQuery(text='"farm roads" patrol zebu quasar'))
+    assert titles(found) == ["Rural patrols"] and found.relaxed
+    # no document has both the phrase and one of the words: nothing, as typed
+    nothing = searched(filled, SearchQuery(text='"farm roads" robberies zebu quasar'))
+    assert (nothing.total, nothing.relaxed, nothing.notes) == (0, False, [])
+
+
 def test_facet_labels_are_words_that_find_what_is_tagged(filled):
     # "Target hardening" and "Informal settlement" are labels, not words of the text
     assert titles(filled.search(SearchQuery(text="target hardening"))) == ["Safer lighting"]
@@ -317,6 +338,7 @@ def test_a_minus_excludes_a_word(filled):
         SearchQuery(),
         SearchQuery(text="the of and"),  # only stop words
         SearchQuery(text="xylophone"),
+        SearchQuery(text="robberies zebu quasar", relaxed=True),  # needing one of the words
     ],
     ids=repr,
 )

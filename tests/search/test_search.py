@@ -183,12 +183,14 @@ def test_results_are_highlighted_and_json_has_a_stable_shape(client, indexed_lib
         "page",
         "pages",
         "notes",
+        "relaxed",
         "offers",
         "promoted",
         "results",
         "facets",
     }
     assert data["offers"] == {}  # it found something
+    assert data["relaxed"] is False  # with the words it was asked
     (hit,) = data["results"]
     assert set(hit) == {"id", "kind", "title", "url", "summary", "date", "highlight"}
     assert "<mark>robberies</mark>" in hit["highlight"]

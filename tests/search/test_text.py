@@ -57,6 +57,15 @@ def words(reading) -> list:
         ('rural "patrols', [["rural"], ["patrols"]], [], [], 1),
         ("title:x AND (y OR z*)", [["title"]], [], [], 1),  # operators are plain words
         ("the", [["the"]], [], [], 1),  # only stop words: they are all there is
+        # how questions are put: "what works against ..." asks about what follows "against"
+        (
+            "what works against stock theft",
+            [["works"], ["livestock theft", "stock theft"]],
+            [],
+            [],
+            1,
+        ),
+        ("ourselves again now", [["ourselves"], ["again"], ["now"]], [], [], 2),
         ('""', [], [], [], 0),
     ],
 )
@@ -77,3 +86,17 @@ def test_synonyms_and_acronyms_stand_with_the_word():
 @pytest.mark.parametrize(("count", "required"), [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (8, 4)])
 def test_at_least_half_the_terms_are_required(count, required):
     assert required_of(count) == required
+
+
+def test_a_reading_needing_fewer_terms_keeps_its_phrases_and_exclusions():
+    reading = read('"street lighting" informal crime reduce -cctv')
+    relaxed = reading.relaxed()
+
+    assert reading.relaxable and reading.required == 2
+    assert (relaxed.terms, relaxed.phrases, relaxed.excluded) == (
+        reading.terms,
+        reading.phrases,
+        reading.excluded,
+    )
+    assert relaxed.required == 1 and not relaxed.relaxable
+    assert not read("rural patrols").relaxable  # one of two is already enough
