@@ -11,18 +11,15 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from .environment import env_bool, env_int, env_list, env_str
+from .release import fingerprint
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
+# The portal's own apps; DESIGN.md describes what each holds and how they depend.
+PORTAL_APPS = ["portal", "knowledge", "best_practice", "dialogue", "reference_group", "search"]
 INSTALLED_APPS = [
-    # The portal's own apps; DESIGN.md describes what each holds and how they depend.
-    "portal",
-    "knowledge",
-    "best_practice",
-    "dialogue",
-    "reference_group",
-    "search",
+    *PORTAL_APPS,
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -88,13 +85,16 @@ SEARCH_COUNT_SECONDS = env_int("SEARCH_COUNT_SECONDS", 10)
 # How many rows of words' parts of bm25 each worker keeps on SQLite (search/engines/
 # bm25_parts.py), 16 bytes a row: 1,000,000 is 16 MB. 0 keeps none.
 SEARCH_PHRASE_PARTS_ROWS = env_int("SEARCH_PHRASE_PARTS_ROWS", 1_000_000)
+# Every key names the release that wrote it, so a deploy never serves what the previous release
+# cached (portal/settings/release.py).
+RELEASE = env_str("RELEASE") or fingerprint(BASE_DIR, PORTAL_APPS)
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"portal-{alias}",
+            "KEY_PREFIX": f"portal-{alias}-{RELEASE}",
         }
         for alias in ("default", "pages")
     }
@@ -104,6 +104,7 @@ else:
         "pages": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": env_str("PAGE_CACHE_DIR") or str(BASE_DIR / "var" / "page-cache"),
+            "KEY_PREFIX": f"portal-pages-{RELEASE}",
             "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 20_000)},
         },
     }

@@ -20,6 +20,8 @@ CONFIG_VARIABLES = (
     "MEDIA_ROOT",
     "STATIC_ROOT",
     "DJANGO_SETTINGS_MODULE",
+    "RELEASE",
+    "REDIS_URL",
 )
 
 
@@ -158,3 +160,47 @@ def test_production_workers_keep_their_database_connection(env, expected):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [expected, "True"]  # a broken connection is replaced
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"RELEASE": "2026.11.25"}, ["portal-pages-2026.11.25"]),
+        (
+            {"RELEASE": "abc123", "REDIS_URL": "redis://cache.internal:6379/0"},
+            ["portal-default-abc123", "portal-pages-abc123"],
+        ),
+    ],
+    ids=["file-cache", "redis"],
+)
+def test_cache_keys_name_the_release_that_wrote_them(env, expected):
+    result = run_django(
+        "portal.settings.production",
+        "from django.conf import settings; "
+        "print(*[c['KEY_PREFIX'] for c in settings.CACHES.values() if 'KEY_PREFIX' in c])",
+        SECRET_KEY=STRONG_SECRET_KEY,
+        ALLOWED_HOSTS="portal.example.gov.za",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == expected
+
+
+def test_without_a_named_release_any_change_to_the_portals_files_is_a_new_one(tmp_path):
+    from portal.settings.release import fingerprint
+
+    app = tmp_path / "app"
+    (app / "templates" / "__pycache__").mkdir(parents=True)
+    template = app / "templates" / "page.html"
+    template.write_text("<h1>{{ page.title }}</h1>")
+    (app / "views.py").write_text("VIEW = 1\n")
+    first = fingerprint(tmp_path, ["app"])
+
+    assert fingerprint(tmp_path, ["app"]) == first  # the same files: the same release
+    (app / "templates" / "__pycache__" / "views.cpython-311.pyc").write_bytes(b"\0")
+    (app / "NOTES.md").write_text("not a source file")
+    assert fingerprint(tmp_path, ["app"]) == first
+    template.write_text("<h1>{{ page.seo_title }}</h1>")
+    assert fingerprint(tmp_path, ["app"]) != first
+    template.rename(app / "templates" / "moved.html")
+    assert fingerprint(tmp_path, ["app"]) not in (first, fingerprint(tmp_path, []))
