@@ -142,7 +142,8 @@ class IndexVersion(models.Model):
 
 
 class UnansweredQuery(models.Model):
-    """Searches that found nothing, per day: what readers want and the portal lacks."""
+    """Searches that found nothing with enough of their words, per day: what readers want and
+    the portal lacks."""
 
     query_string = models.CharField(max_length=255)
     date = models.DateField()

@@ -18,7 +18,7 @@ DAYS = 30
 
 class UnansweredQueriesView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "search/admin/unanswered_queries.html"
-    page_title = "Searches that found nothing"
+    page_title = "Unanswered searches"
     header_icon = "search"
 
     def get_breadcrumbs_items(self):

@@ -1,5 +1,6 @@
 """What readers search for: Wagtail's query hits (its "Search terms" report and the search
-promotions admin use them) and our own count of searches that found nothing."""
+promotions admin use them) and our own count of searches that found nothing with enough of
+their words (nothing at all, or only results with some of them: ``search.service.searched``)."""
 
 import atexit
 import datetime
@@ -69,10 +70,10 @@ def normalised(text: str) -> str:
     return normalise_query_string(text)[:255] if text else ""
 
 
-def record(text: str, total: int) -> None:
-    """Count a search in Wagtail's query hits, and in ours when it found nothing."""
+def record(text: str, unanswered: bool) -> None:
+    """Count a search in Wagtail's query hits, and in ours when it went ``unanswered``."""
     if text := normalised(text):
-        tally.add(text, total == 0)
+        tally.add(text, unanswered)
 
 
 def count_cached_search(sender, request, response, **kwargs) -> None:

@@ -44,9 +44,12 @@ def search_view(request):
     name_partnerships(results)
     promoted, offers, counted = [], {}, None
     if query.page == 1:
-        record(query.text, results.total)
+        # Answered only with some of its words: editors should see it as much as one that
+        # found nothing (a synonym or a promotion may be what it lacks).
+        unanswered = not results.total or results.relaxed
+        record(query.text, unanswered)
         promoted = promotions_for(query.text, request)
-        counted = (query.text, results.total)
+        counted = (query.text, unanswered)
         offers = other_questions(query, results.total)
     if wants_json(request):
         response = JsonResponse(

@@ -25,7 +25,7 @@ def register_report_url():
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
     return MenuItem(
-        "Searches that found nothing",
+        "Unanswered searches",
         reverse("search_unanswered_queries"),
         icon_name="search",
         order=710,

@@ -53,19 +53,22 @@ def test_unpublished_or_private_pages_are_never_promoted(client):
     assert data["promoted"] == []
 
 
-def test_searches_are_counted_and_empty_ones_reported(client):
+def test_searches_are_counted_and_unanswered_ones_reported(client):
     PublicationPageFactory(title="Patrol study")
     call_command("rebuild_search_index", stdout=io.StringIO())
     for _ in range(2):
         client.get("/search/", {"q": "zebra crossings"})
     client.get("/search/", {"q": "patrol"})
+    # no result has two of its three words: answered with "patrol" alone, and reported
+    assert client.get("/search/", {"q": "patrol zebu quasar", "format": "json"}).json()["relaxed"]
 
     assert Query.get("zebra crossings").hits == 2
     admin = get_user_model().objects.create_superuser("boss", "", "pw")
     client.force_login(admin)
     report = client.get(reverse("search_unanswered_queries")).content.decode()
     assert "<td>zebra crossings</td><td>2</td>" in report
-    assert "patrol" not in report
+    assert "<td>patrol zebu quasar</td><td>1</td>" in report
+    assert "<td>patrol</td>" not in report
 
 
 def test_the_report_is_for_signed_in_editors_only(client):
