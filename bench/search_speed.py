@@ -54,6 +54,8 @@ SEARCHES = [
     {"q": "shebeen trading hours", "setting": "urban"},
     {"q": "trust legitimacy", "year": "2021"},
     {"q": "polokwane hijacking"},
+    {"q": "ways to fight stock theft"},  # nothing has two of its three terms: asked again
+    {"q": "measures against farm murders"},
     {"q": "patrl"},
     {"q": "xylophone"},
     {"q": ""},
