@@ -64,9 +64,10 @@ def run_search(query: SearchQuery) -> SearchResults:
     return results
 
 
-def count(query: SearchQuery) -> int:
-    """How many results ``run_search(query)`` would find, at a fraction of its cost."""
-    return _ask(lambda engine: counted(engine, query))[0]
+def count(query: SearchQuery, relax: bool = True) -> int:
+    """How many results ``run_search(query)`` would find, at a fraction of its cost (without
+    ``relax``: only those with enough of its words, 0 where it would be asked again)."""
+    return _ask(lambda engine: counted(engine, query) if relax else engine.count(query))[0]
 
 
 def suggest(text: str) -> list[dict]:

@@ -50,7 +50,7 @@ def search_view(request):
         record(query.text, unanswered)
         promoted = promotions_for(query.text, request)
         counted = (query.text, unanswered)
-        offers = other_questions(query, results.total)
+        offers = other_questions(query, results)
     if wants_json(request):
         response = JsonResponse(
             {
@@ -149,17 +149,25 @@ REFINABLE = ("kind", "province", "setting", "category", "rating")
 FEW = 3  # fewer results than this, and a better spelling is offered
 
 
-def other_questions(query: SearchQuery, total: int) -> dict[str, corrections.Offer]:
-    """For a search that found little: a spelling from the index's words; for one that found
-    nothing, the question with only the words that find something (same filters)."""
-    if not query.text or total >= FEW:
+def other_questions(query: SearchQuery, results) -> dict[str, corrections.Offer]:
+    """For a search that found little, or nothing with enough of its words: a spelling from the
+    index's words (for the latter, one that does find enough of them: "strete lighting crime"
+    is answered by "crime" alone until "street lighting" is offered); for one that found nothing,
+    the question with only the words that find something (same filters)."""
+    total = results.total
+    if not query.text or (total >= FEW and not results.relaxed):
         return {}
 
-    def count(text: str) -> int:
-        return count_results(replace(query, text=text, page=1, notes=[]))
+    def count(text: str, relax: bool = True) -> int:
+        return count_results(replace(query, text=text, page=1, notes=[]), relax=relax)
 
     offers = {}
-    if (spelling := corrections.spelling(query.text, count)) and spelling.total > total:
+    if results.relaxed:
+        spelling = corrections.spelling(query.text, lambda text: count(text, relax=False))
+    else:
+        spelling = corrections.spelling(query.text, count)
+        spelling = spelling if spelling and spelling.total > total else None
+    if spelling:
         offers["spelling"] = spelling
     if not total and not offers and (shorter := corrections.fewer_words(query.text, count)):
         offers["fewer_words"] = shorter

@@ -71,6 +71,14 @@ def test_a_question_nothing_has_enough_words_of_shows_what_has_some(client, libr
     assert page.select_one("#results-heading").get_text(" ", strip=True).startswith("1 result")
 
 
+def test_a_misspelt_question_answered_with_some_words_is_offered_the_spelling(client, library):
+    # "lighting" alone finds the practice; spelt right, all three words do
+    answer = client.get("/search/", {"q": "strete lighting informl", "format": "json"}).json()
+
+    assert answer["relaxed"] is True and answer["total"] == 1
+    assert answer["offers"]["spelling"] == {"q": "street lighting informal", "total": 1}
+
+
 def test_a_question_with_enough_words_together_says_nothing_of_the_kind(client, library):
     answer = client.get("/search/", {"q": "rural farm watch", "format": "json"}).json()
 
