@@ -39,6 +39,12 @@ def run_django(settings: str, code: str, **env: str) -> subprocess.CompletedProc
     )
 
 
+def run_production(code: str, **env: str) -> subprocess.CompletedProcess:
+    """``code`` under the production settings, with the secrets they refuse to start without."""
+    env = {"SECRET_KEY": STRONG_SECRET_KEY, "ALLOWED_HOSTS": "portal.example.gov.za", **env}
+    return run_django("portal.settings.production", code, **env)
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     result = run_django("portal.settings.production", "print('started')", ALLOWED_HOSTS="a.b")
 
@@ -138,11 +144,8 @@ def test_media_and_static_roots_come_from_the_environment(tmp_path):
 
 
 def test_production_queues_background_tasks_for_a_worker():
-    result = run_django(
-        "portal.settings.production",
+    result = run_production(
         "from django_tasks import task_backends; print(type(task_backends['default']).__name__)",
-        SECRET_KEY=STRONG_SECRET_KEY,
-        ALLOWED_HOSTS="portal.example.gov.za",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "DatabaseBackend"
@@ -150,12 +153,9 @@ def test_production_queues_background_tasks_for_a_worker():
 
 @pytest.mark.parametrize(("env", "expected"), [({}, "300"), ({"DATABASE_CONN_MAX_AGE": "0"}, "0")])
 def test_production_workers_keep_their_database_connection(env, expected):
-    result = run_django(
-        "portal.settings.production",
+    result = run_production(
         "from django.conf import settings; db = settings.DATABASES['default']; "
         "print(db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'])",
-        SECRET_KEY=STRONG_SECRET_KEY,
-        ALLOWED_HOSTS="portal.example.gov.za",
         **env,
     )
     assert result.returncode == 0, result.stderr
@@ -174,12 +174,9 @@ def test_production_workers_keep_their_database_connection(env, expected):
     ids=["file-cache", "redis"],
 )
 def test_cache_keys_name_the_release_that_wrote_them(env, expected):
-    result = run_django(
-        "portal.settings.production",
+    result = run_production(
         "from django.conf import settings; "
         "print(*[c['KEY_PREFIX'] for c in settings.CACHES.values() if 'KEY_PREFIX' in c])",
-        SECRET_KEY=STRONG_SECRET_KEY,
-        ALLOWED_HOSTS="portal.example.gov.za",
         **env,
     )
     assert result.returncode == 0, result.stderr
