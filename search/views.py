@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from portal.site_structure import section_pages
 from search import corrections, facets
+from search.engines.base import SearchResults
 from search.query import PAGE_SIZE, SearchQuery
 from search.service import count as count_results
 from search.service import run_search, suggest
@@ -149,11 +150,11 @@ REFINABLE = ("kind", "province", "setting", "category", "rating")
 FEW = 3  # fewer results than this, and a better spelling is offered
 
 
-def other_questions(query: SearchQuery, results) -> dict[str, corrections.Offer]:
+def other_questions(query: SearchQuery, results: SearchResults) -> dict[str, corrections.Offer]:
     """For a search that found little, or nothing with enough of its words: a spelling from the
-    index's words (for the latter, one that does find enough of them: "strete lighting crime"
-    is answered by "crime" alone until "street lighting" is offered); for one that found nothing,
-    the question with only the words that find something (same filters)."""
+    index's words (for the latter, one that does find enough of them: "mthata school patrls" is
+    answered by "school" alone until "mthatha school patrols" is offered); for one that found
+    nothing, the question with only the words that find something (same filters)."""
     total = results.total
     if not query.text or (total >= FEW and not results.relaxed):
         return {}
