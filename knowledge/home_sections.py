@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Q
+from django.utils.text import Truncator
 
 from knowledge.models import (
     Partnership,
@@ -78,7 +79,10 @@ def latest_research(request, home_page) -> HomeSection | None:
         order=20,
         items=[
             ResearchItem(
-                p.title, p.get_url(request), p.introduction or p.abstract[:200], p.publication_date
+                p.title,
+                p.get_url(request),
+                p.introduction or Truncator(p.abstract).words(30),
+                p.publication_date,
             )
             for p in publications
         ],

@@ -237,7 +237,7 @@ def load(log: Log) -> None:
             publication_type=spec["type"],
             publication_date=spec["date"],
             abstract=spec["abstract"],
-            introduction=spec["abstract"][:300],
+            introduction=spec["abstract"].split(". ")[0].rstrip(".") + ".",  # its first sentence
             key_findings=paragraphs(*spec["findings"]),
             provinces=spec["provinces"],
             place_settings=spec["settings"],

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -138,7 +139,8 @@ class PublicationPage(RoutablePageMixin, BasePage):
             )
 
     def get_meta_description(self) -> str:
-        return self.search_description or self.introduction or self.abstract[:300]
+        # Whole words: a description cut mid-word reads as a fault wherever it is shown.
+        return self.search_description or self.introduction or Truncator(self.abstract).words(40)
 
     @property
     def public_partnerships(self):

@@ -247,6 +247,24 @@ def test_home_page_shows_the_latest_research_newest_first(client):
     assert titles_shown == ["Study 2025", "Study 2024", "Study 2023"]
 
 
+def test_a_long_abstract_is_shortened_at_a_word_on_the_home_page_and_in_its_description(client):
+    """Without an introduction, the card and the meta description take the abstract's first
+    words, never a word cut in half."""
+    abstract = " ".join(["Complaints about operations rarely reach the usual channels."] * 8)
+    publication = PublicationPageFactory(title="Long abstract", introduction="", abstract=abstract)
+
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    card = soup.find("a", string="Long abstract").find_parent("li")
+    summary = card.find_all("p")[-1].get_text()
+    described = BeautifulSoup(client.get(publication.url).content, "html.parser")
+    description = described.find("meta", attrs={"name": "description"})["content"]
+
+    for shortened, words in ((summary, 30), (description, 40)):
+        assert shortened.endswith("…") and len(shortened.split()) == words
+        assert abstract.startswith(shortened.removesuffix("…"))
+        assert shortened.removesuffix("…").split()[-1] in abstract.split()
+
+
 def filter_options(client, name: str) -> list[str]:
     soup = BeautifulSoup(client.get(research_library().url).content, "html.parser")
     return [option.get_text() for option in soup.select(f"select[name={name}] option")]
