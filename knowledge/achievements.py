@@ -12,13 +12,21 @@ from decimal import Decimal
 
 from django.db.models import JSONField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import JSONObject
-from django.utils.formats import date_format, number_format
+from django.template.defaultfilters import floatformat
+from django.utils.formats import date_format
 
 from .models import KPI, Agreement, AnnualReview, KPIMeasurement
 from .models.choices import AgreementKind, AgreementStatus, ReviewStatus
 
 TREND_POINTS = 12  # the most recent measurements a trend chart draws
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 160, 48, 4
+MEASURE_FORMAT = "-2g"  # 25 stations, not "25,00"; 40,5 %; 12 500 (floatformat's argument)
+
+
+def measure(value: Decimal) -> str:
+    """A KPI value as readers see it, in the site's number format and without needless decimals
+    (the ``measure`` template filter)."""
+    return floatformat(value, MEASURE_FORMAT)
 
 
 @dataclass(frozen=True)
@@ -51,9 +59,9 @@ class PublicKPI:
         first, last = self.measurements[0], self.measurements[-1]
         return (
             f"{self.indicator}: {len(self.measurements)} measurements, from "
-            f"{number_format(first.value)} on {date_format(first.measured_on)} to "
-            f"{number_format(last.value)} on {date_format(last.measured_on)}; "
-            f"the dashed line is the target, {number_format(self.target)}"
+            f"{measure(first.value)} on {date_format(first.measured_on)} to "
+            f"{measure(last.value)} on {date_format(last.measured_on)}; "
+            f"the dashed line is the target, {measure(self.target)}"
         )
 
     @property

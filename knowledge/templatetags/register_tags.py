@@ -1,7 +1,8 @@
-"""Linking other pages to public partnership profiles."""
+"""Linking other pages to public partnership profiles, and showing their KPI values."""
 
 from django import template
 
+from knowledge import achievements
 from knowledge.models import PartnershipsSectionPage
 from portal.site_structure import first_live_public
 
@@ -38,3 +39,6 @@ def organisation_url(context, organisation) -> str:
             type(organisation).objects.public().filter(pk=organisation.pk).exists()
         )
     return section.organisation_url(organisation) if known[organisation.pk] else ""
+
+
+register.filter("measure", achievements.measure)

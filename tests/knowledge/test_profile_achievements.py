@@ -2,6 +2,7 @@
 review's public summary, the signed agreement's term, dates; and nothing private beside them."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
@@ -56,12 +57,12 @@ def test_public_kpis_show_target_latest_and_a_trend_of_their_measurements(client
     assert len(row) == 1
     cells = [words(c) for c in row[0].find_all(["th", "td"])]
     assert cells[0] == "Street robberies (incidents)"
-    assert cells[1:3] == ["60,00", "30,00"]
-    assert cells[3].startswith("29,00 on 1 March 2026, target met")
+    assert cells[1:3] == ["60", "30"]  # whole numbers without needless decimals
+    assert cells[3].startswith("29 on 1 March 2026, target met")
     svg = row[0].find("svg", class_="trend")
     assert len(svg.polyline["points"].split()) == 3
     assert svg.find("line", class_="trend__target") is not None
-    assert "from 58,00 on 1 January 2026 to 29,00 on 1 March 2026" in svg.title.get_text()
+    assert "from 58 on 1 January 2026 to 29 on 1 March 2026" in svg.title.get_text()
     text = page.get_text()
     assert "Volunteer hours" not in text
     assert "occurrence book" not in text  # measurement notes stay private
@@ -75,6 +76,22 @@ def test_a_kpi_with_one_measurement_has_no_trend_line_and_says_why(client, secti
 
     assert page.find("svg", class_="trend") is None
     assert "Too few measurements for a trend" in page.get_text()
+
+
+def test_kpi_values_keep_their_fractions_and_group_thousands_the_south_african_way(client, section):
+    kpi = KPIFactory(indicator="Rand recovered", baseline=None, target=Decimal("12500"))
+    for day, value in [(1, Decimal("40.5")), (2, Decimal("12750.25"))]:
+        KPIMeasurementFactory(kpi=kpi, measured_on=datetime.date(2026, day, 1), value=value)
+
+    row = profile(client, section, kpi.partnership).find("table", class_="kpis").tbody.tr
+    cells = [c.get_text() for c in row.find_all("td")]
+
+    assert cells[0] == "–" and cells[1] == "12\xa0500"
+    assert cells[2].startswith("12\xa0750,25 on")
+    assert [li.get_text() for li in row.select(".trend-values li")] == [
+        "1 Jan 2026: 40,50",
+        "1 Feb 2026: 12\xa0750,25",
+    ]
 
 
 def test_latest_completed_review_shows_only_its_public_summary(client, section):
