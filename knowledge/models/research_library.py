@@ -76,6 +76,7 @@ class ResearchLibraryPage(RoutablePageMixin, BasePage):
             template="knowledge/research_recommendations.html",
             context_overrides={
                 "groups": groups,
+                "body": body,
                 "body_label": Addressee(body).label if body else "",
                 "bodies": Addressee.choices,
             },

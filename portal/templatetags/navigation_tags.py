@@ -47,16 +47,28 @@ def main_menu(context):
 
 
 @register.inclusion_tag("portal/includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context):
-    """The trail from the site root down to the current page (hidden on the home page)."""
+def breadcrumbs(context, *trail):
+    """The trail from the site root down to the current page (hidden on the home page).
+
+    A page's own sub-URL (a profile, the commitments tracker) continues the trail beneath it:
+    ``{% breadcrumbs label url label url ... %}``, the last pair being where the reader is (its
+    url may be empty when the address is not worth linking, such as a one-time link)."""
     page = context.get("page")
     root = _site_root(context)
-    if page is None or root is None or page.pk == root.pk:
+    if page is None or root is None or (page.pk == root.pk and not trail):
         return {"ancestors": [], "page": page}
+    if len(trail) % 2:
+        raise template.TemplateSyntaxError("breadcrumbs takes label and url pairs")
     ancestors = routed_ancestors(context.get("request"), page)
     if ancestors is None:
         ancestors = page.get_ancestors().filter(depth__gte=root.depth)
-    return {"ancestors": [ancestor for ancestor in ancestors if ancestor.live], "page": page}
+    return {
+        "ancestors": [ancestor for ancestor in ancestors if ancestor.live],
+        "page": page,
+        "trail": [
+            {"label": label, "url": url} for label, url in zip(trail[::2], trail[1::2], strict=True)
+        ],
+    }
 
 
 def _footer(request) -> dict:

@@ -86,7 +86,7 @@ def test_kpi_values_keep_their_fractions_and_group_thousands_the_south_african_w
     row = profile(client, section, kpi.partnership).find("table", class_="kpis").tbody.tr
     cells = [c.get_text() for c in row.find_all("td")]
 
-    assert cells[0] == "–" and cells[1] == "12\xa0500"
+    assert cells[0] == "\u2013" and cells[1] == "12\xa0500"
     assert cells[2].startswith("12\xa0750,25 on")
     assert [li.get_text() for li in row.select(".trend-values li")] == [
         "1 Jan 2026: 40,50",

@@ -7,6 +7,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from portal.home_sections import HOME_SECTIONS_HOOK, HomeSection
 from portal.models import FooterSettings
+from tests.dialogue.factories import CommitmentFactory, DialogueEventPageFactory, dialogue_section
 from tests.knowledge.factories import PartnershipsSectionPageFactory, ResearchSectionPageFactory
 from tests.portal.factories import StandardPageFactory
 
@@ -56,6 +57,43 @@ def test_breadcrumbs_lead_from_home_to_the_current_page(client):
     assert [crumb.get_text(strip=True) for crumb in crumbs] == ["Home", "Research", "Agenda 2026"]
     assert crumbs[-1]["aria-current"] == "page"
     assert soup_of(client, "/").select("nav.breadcrumbs") == []
+
+
+def crumbs_of(client, url) -> list[tuple[str, str, bool]]:
+    """Each crumb's text, address ('' when not a link) and whether it marks the current page."""
+    return [
+        (crumb.get_text(strip=True), crumb.get("href", ""), crumb.get("aria-current") == "page")
+        for crumb in BeautifulSoup(client.get(url).content, "html.parser").select(
+            "nav.breadcrumbs li > *"
+        )
+    ]
+
+
+def test_a_pages_sub_addresses_continue_its_breadcrumbs_and_only_the_last_is_current(client):
+    """The tracker and a commitment are addresses of the dialogue section page, not the page
+    itself: the trail goes on beneath it, and the section is no longer marked current."""
+    commitment = CommitmentFactory(promise="Map the most dangerous school routes in the district")
+    section = dialogue_section()
+    tracker = f"{section.url}commitments/"
+
+    assert crumbs_of(client, tracker) == [
+        ("Home", "/", False),
+        (section.title, section.url, False),
+        ("Commitments tracker", tracker, True),
+    ]
+    assert crumbs_of(client, f"{tracker}{commitment.pk}/")[2:] == [
+        ("Commitments tracker", tracker, False),
+        ("Map the most dangerous school routes in the …", f"{tracker}{commitment.pk}/", True),
+    ]
+
+
+def test_a_one_time_address_ends_the_breadcrumbs_without_a_link(client):
+    event = DialogueEventPageFactory(registration_enabled=True)
+
+    crumbs = crumbs_of(client, f"{event.url}cancel/?token=forged")  # refused, with its trail
+
+    assert crumbs[-2] == (event.title, event.url, False)
+    assert crumbs[-1] == ("Cancel your place", "", True)
 
 
 def test_footer_shows_contact_details_and_the_privacy_notice(client):
