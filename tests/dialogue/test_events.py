@@ -205,6 +205,16 @@ def test_the_page_names_public_partnerships_only_and_links_to_calendars(client):
 
 
 @pytest.mark.django_db
+def test_a_past_event_offers_no_calendar_entry(client):
+    event = DialogueEventPageFactory(starts_at=in_days(-3), ends_at=in_days(-3, 12))
+
+    html = client.get(event.url).content.decode()
+
+    assert "Past" in html
+    assert "Add to your calendar" not in html and "calendar.google.com" not in html
+
+
+@pytest.mark.django_db
 def test_upcoming_events_are_on_the_home_page(client):
     dialogue_section()
     DialogueEventPageFactory(title="Coming dialogue", starts_at=in_days(2), ends_at=in_days(2, 12))
