@@ -20,7 +20,18 @@ class EventFilterForm(UrlFilterForm):
         required=False, choices=with_all(Province.choices, "All provinces")
     )
     theme = forms.CharField(required=False, max_length=100, label="Theme contains")
-    year = forms.IntegerField(required=False, min_value=2000, max_value=2100)
+    # A text box that asks for digits, as the GOV.UK design system advises: a number input
+    # cannot keep a mistyped value to show back to the reader.
+    year = forms.IntegerField(
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 4, "spellcheck": "false"}),
+        error_messages={
+            key: "Enter a year from 2000 to 2100, such as 2024."
+            for key in ("invalid", "min_value", "max_value")
+        },
+    )
 
     lookups = {
         "event_format": "event_format",

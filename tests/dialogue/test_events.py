@@ -123,6 +123,24 @@ def test_the_listing_puts_upcoming_first_then_past_and_filters_in_the_url(client
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["abc", "1066", "20 24"])
+def test_a_mistyped_filter_is_shown_back_with_its_reason_and_the_listing_goes_on(client, typed):
+    section = dialogue_section()
+    DialogueEventPageFactory(title="Soon", starts_at=in_days(3), ends_at=in_days(3, 15))
+
+    page = BeautifulSoup(client.get(section.url, {"year": typed}).content, "html.parser")
+
+    year = page.find("input", attrs={"name": "year"})
+    assert year["value"] == typed  # what the reader typed stays, to mend
+    assert year["aria-invalid"] == "true"
+    reason = page.find(id=year["aria-describedby"])
+    assert reason.get_text(strip=True) == (
+        "Enter a year from 2000 to 2100, such as 2024. Not applied."
+    )
+    assert [a.get_text(strip=True) for a in page.select(".card-list .card__title a")] == ["Soon"]
+
+
+@pytest.mark.django_db
 def test_the_listing_query_count_does_not_grow_with_the_events(client):
     section = dialogue_section()
     DialogueEventPageFactory.create_batch(2)

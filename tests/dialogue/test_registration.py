@@ -145,6 +145,31 @@ def test_bad_input_is_refused_at_its_field_and_what_was_typed_stays(
     assert not Registration.objects.exists()
 
 
+def test_a_refused_form_lists_its_problems_first_and_lands_the_reader_on_them(client, event):
+    """The page is long and the form at its foot: the reply opens at the form, whose summary
+    links each problem to its field, and each field names its message for screen readers."""
+    page = BeautifulSoup(register(client, event, email="nope", consent="").content, "html.parser")
+
+    assert page.title.get_text().startswith("Error: ")
+    form = page.find("form", class_="registration-form")
+    assert form["action"].endswith("register/#registration-heading")
+    assert page.find(id="registration-heading") is not None
+    summary = form.find(class_="error-summary")
+    assert summary["role"] == "alert"
+    links = {a["href"]: a.get_text(strip=True) for a in summary.select("a")}
+    assert links == {
+        "#id_email": "E-mail: Enter a valid email address.",
+        "#id_consent": "I agree that the Civilian Secretariat keeps these details to run this "
+        "event: Tick the box to agree, or we cannot register you.",
+    }
+    for href in links:
+        field = page.find(id=href[1:])
+        assert field["aria-invalid"] == "true"
+        described = [page.find(id=name) for name in field["aria-describedby"].split()]
+        assert None not in described
+        assert described[-1].get_text(strip=True) == links[href].split(": ", 1)[1]
+
+
 def test_the_same_e_mail_twice_is_refused_at_the_e_mail_field(client, event):
     register(client, event)
     response = register(client, event, email="THANDI@example.org", name="Someone else")

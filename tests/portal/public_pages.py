@@ -48,6 +48,10 @@ EXTRA_URLS = [
     "/partnerships/?province=gauteng&level=cooperation",
     "/search/?q=patrol",
     "/search/?q=&kind=practice&setting=rural&sort=date",
+    # filters a reader mistyped: each is refused at its field, and the listing still shows
+    "/national-dialogue/?year=abc&province=atlantis",
+    "/national-dialogue/commitments/?status=nonsense&overdue=on",
+    "/research/library/?year=1066",
     "/no-such-page/",
 ]
 

@@ -57,4 +57,4 @@ def test_every_public_page_is_valid_html5(tmp_path):
         for message in messages
     ]
     assert len(pages) >= 10
-    assert errors == []
+    assert errors == [], "\n".join(errors)

@@ -124,7 +124,13 @@ def test_ratings_outside_one_to_five_are_refused_at_their_field(
         "/members/assessments/new/", assessment_form(partnership, rating_trust=rating)
     )
     assert response.status_code == 200
-    assert "Choose a rating from 1 to 5." in response.content.decode()
+    page = BeautifulSoup(response.content, "html.parser")
+    field = page.find(attrs={"name": "rating_trust"})
+    helptext, message = (page.find(id=name) for name in field["aria-describedby"].split())
+    assert helptext is not None
+    assert message.get_text(strip=True) == "Choose a rating from 1 to 5."
+    summary_link = page.select_one(f'.error-summary a[href="#{field["id"]}"]')
+    assert summary_link.get_text(strip=True).endswith("Choose a rating from 1 to 5.")
     assert not Assessment.objects.exists()
 
 
