@@ -5,11 +5,15 @@ passes through ``clean_user_html`` before it is stored, so a script or an event 
 never reach another reader's browser.
 """
 
+import re
+
 import nh3
+from django.utils.html import linebreaks
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+BLOCK_MARKUP = re.compile(r"<(?:p|br|ul|ol|li|blockquote)\b", re.IGNORECASE)
 
 
 def clean_user_html(html: str) -> str:
@@ -24,6 +28,13 @@ def clean_user_html(html: str) -> str:
     )
 
 
-def plain_text(html: str) -> str:
-    """The text of an HTML fragment with every tag removed, still HTML-escaped (safe in a page)."""
-    return nh3.clean(html, tags=set(), attributes={})
+def paragraphs(cleaned: str) -> str:
+    """Cleaned member text as it should read: most members type plain text, where a blank line
+    starts a paragraph and a single newline breaks the line (HTML would run it all together).
+    Text that already has paragraphs or lists is left as written.
+
+    ``cleaned`` must come from ``clean_user_html``: its entities stay escaped, so nothing is
+    escaped again here."""
+    if BLOCK_MARKUP.search(cleaned):
+        return cleaned
+    return linebreaks(cleaned)

@@ -1,5 +1,7 @@
 """Forms of the members' area: accepting an invitation, an assessment, an attachment."""
 
+import html
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
@@ -70,13 +72,18 @@ class AssessmentForm(forms.ModelForm):
             "recommendations": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
-            "narrative": "Paragraphs, lists, links and emphasis are kept (as HTML: <p>, <ul>, "
-            "<li>, <a href>, <em>, <strong>); anything else is removed when you save."
+            "narrative": "Leave a blank line between paragraphs. Links and emphasis written "
+            "as HTML (<a href>, <em>, <strong>, lists) are kept; other markup is removed "
+            "when you save."
         }
 
     def __init__(self, *args, member, **kwargs):
         super().__init__(*args, **kwargs)
         self.member = member
+        if self.instance.pk and not self.is_bound:
+            # The narrative is stored cleaned, with "&" as "&amp;": show the member the
+            # characters they typed (the box escapes them again, and saving cleans again).
+            self.initial["narrative"] = html.unescape(self.instance.narrative)
         self.fields["partnership"].queryset = member.assessable_partnerships()
         self.fields["partnership"].help_text = (
             "Public partnerships, and internal ones assigned to your group; not those you "

@@ -1,13 +1,13 @@
 """Published assessments in the portal's search: what the profile shows of them, never a
 draft, an attachment or a member's e-mail."""
 
-from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.timezone import localdate
 
 from knowledge.models import Partnership, PartnershipsSectionPage
 from reference_group.models import Assessment, ReferenceGroup
 from search.documents import SearchDocument
-from search.projection import shared
+from search.projection import html_text, shared
 from search.registry import Dependency, register
 
 
@@ -25,13 +25,14 @@ def project_assessment(assessment: Assessment) -> SearchDocument | None:
     comments = " ".join(
         (value or {}).get("comment", "") for value in (assessment.ratings or {}).values()
     )
+    narrative = html_text(assessment.narrative)
     return SearchDocument(
         kind="assessment",
         object_id=assessment.pk,
         title=f"Assessment of {partnership.title} by {by}",
         url=f"{section.profile_url(partnership)}#assessment-{assessment.pk}",
-        summary=strip_tags(assessment.narrative)[:500],
-        body=" ".join([strip_tags(assessment.narrative), assessment.recommendations, comments]),
+        summary=Truncator(narrative).words(80),
+        body=" ".join([narrative, assessment.recommendations, comments]),
         date=localdate(assessment.published_at) if assessment.published_at else None,
         provinces=list(partnership.provinces),
         partnerships=[partnership.reference],

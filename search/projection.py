@@ -38,10 +38,15 @@ def collections_under(restriction: CollectionViewRestriction):
     return restriction.collection.get_descendants(inclusive=True)
 
 
+def html_text(markup: str) -> str:
+    """The readable text of an HTML fragment: a tag becomes a space, so
+    "<p>partner</p><p>Review</p>" reads "partner Review" (``strip_tags`` alone would make
+    "partnerReview", a word nobody searches for), and entities become characters."""
+    return " ".join(html.unescape(strip_tags(markup.replace("<", " <"))).split())
+
+
 def stream_text(stream_value) -> str:
-    """The readable text of a StreamField value, without markup: a tag becomes a space, so
-    "<p>partner</p><p>Review</p>" reads "partner Review", and entities become characters."""
+    """The readable text of a StreamField value, without markup."""
     if not stream_value:
         return ""
-    text = " ".join(str(block.render()) for block in stream_value)
-    return " ".join(html.unescape(strip_tags(text.replace("<", " <"))).split())
+    return html_text(" ".join(str(block.render()) for block in stream_value))

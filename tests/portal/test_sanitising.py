@@ -1,6 +1,6 @@
 import pytest
 
-from portal.sanitising import clean_user_html, plain_text
+from portal.sanitising import clean_user_html, paragraphs
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,18 @@ def test_basic_formatting_and_safe_links_survive():
     assert "<ul><li>one</li></ul>" in cleaned
 
 
-def test_plain_text_keeps_words_and_escapes_the_rest():
-    assert plain_text("<p>Safer <em>streets</em></p><script>x()</script>") == "Safer streets"
-    assert plain_text("1 < 2") == "1 &lt; 2"
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("One.\n\nTwo,\nthree.", "<p>One.</p>\n\n<p>Two,<br>three.</p>"),
+        ("Only <em>one</em> line", "<p>Only <em>one</em> line</p>"),
+        ("<p>Written as HTML.</p>\n\n<p>Kept.</p>", "<p>Written as HTML.</p>\n\n<p>Kept.</p>"),
+        ("Before a list\n<ul><li>item</li></ul>", "Before a list\n<ul><li>item</li></ul>"),
+    ],
+)
+def test_plain_text_paragraphs_are_kept_and_markup_is_left_as_written(typed, shown):
+    assert paragraphs(clean_user_html(typed)) == shown
+
+
+def test_paragraphs_escape_nothing_twice():
+    assert paragraphs(clean_user_html("R&D < 2")) == "<p>R&amp;D &lt; 2</p>"

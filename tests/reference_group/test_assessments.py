@@ -153,6 +153,56 @@ def test_every_text_field_neutralises_hostile_markup(client, member, partnership
             assert not href.lower().startswith(("javascript:", "data:"))
 
 
+def test_a_narrative_typed_as_plain_text_keeps_its_paragraphs_and_its_characters(
+    client, member, partnership
+):
+    """Members type text, not HTML: blank lines part paragraphs on every page that shows it,
+    and reopening the draft shows what was typed ("R&D", not "R&amp;D")."""
+    typed = "Patrols & R&D met weekly.\n\nCrime fell where a < b.\nData came late."
+    client.post("/members/assessments/new/", assessment_form(partnership, narrative=typed))
+    assessment = Assessment.objects.get()
+
+    shown = BeautifulSoup(
+        client.get(f"/members/assessments/{assessment.pk}/").content, "html.parser"
+    ).select_one(".narrative")
+    assert [p.decode_contents() for p in shown.find_all("p")] == [
+        "Patrols &amp; R&amp;D met weekly.",
+        "Crime fell where a &lt; b.<br/>Data came late.",
+    ]
+    box = BeautifulSoup(
+        client.get(f"/members/assessments/{assessment.pk}/edit/").content, "html.parser"
+    ).find("textarea", attrs={"name": "narrative"})
+    assert box.get_text().strip() == typed
+
+    client.post(
+        f"/members/assessments/{assessment.pk}/edit/",
+        assessment_form(partnership, narrative=box.get_text().strip()),
+    )
+    assessment.refresh_from_db()
+    assert "&amp;amp;" not in assessment.narrative  # saving again adds no escaping
+
+
+def test_a_published_narratives_words_stay_apart_in_search(client, partnership):
+    """Tags part words: "<li>SAPS</li><li>A shared" is found by "SAPS", and its summary has
+    characters, not entities."""
+    shown = AssessmentFactory(
+        partnership=partnership,
+        status=AssessmentStatus.ACCEPTED,
+        published=True,
+        narrative="<p>Doors opened &amp; stayed open.</p><ul><li>Meetings with SAPS</li>"
+        "<li>A shared procedure</li></ul>",
+    )
+    from search.sync import enqueue
+
+    enqueue("assessment", [shown.pk])
+    drain()
+
+    found = client.get("/search/", {"q": "SAPS", "format": "json"}).json()
+    (hit,) = found["results"]
+    assert hit["id"] == f"assessment:{shown.pk}"
+    assert "opened & stayed open. Meetings with SAPS A shared procedure" in hit["summary"]
+
+
 def test_a_member_cannot_reach_anyone_elses_assessment(client, member, partnership):
     theirs = AssessmentFactory(partnership=partnership)
     for url in (

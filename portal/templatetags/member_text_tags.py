@@ -1,0 +1,15 @@
+"""Showing what members wrote (already cleaned when it was saved)."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from portal.sanitising import paragraphs
+
+register = template.Library()
+
+
+@register.filter
+def member_html(cleaned: str) -> str:
+    """Cleaned member text as paragraphs. Safe: ``clean_user_html`` ran when it was saved
+    (``Assessment.save``), and ``paragraphs`` adds only ``<p>`` and ``<br>``."""
+    return mark_safe(paragraphs(cleaned or ""))  # noqa: S308  # nosec B308 B703
