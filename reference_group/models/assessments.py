@@ -124,6 +124,11 @@ class Assessment(RevisionMixin, models.Model):
             rows.append((criterion.label, value.get("rating"), value.get("comment", "")))
         return rows
 
+    @property
+    def has_rating_comments(self) -> bool:
+        """Whether any criterion has a comment (a column of blanks is left out)."""
+        return any(comment for _label, _rating, comment in self.rating_rows())
+
     def rating_of(self, key: str) -> int | None:
         return (self.ratings.get(key) or {}).get("rating")
 

@@ -416,6 +416,32 @@ def test_published_assessments_show_on_the_profile_with_averages_and_in_search(c
     assert "Orlando night patrols" in page
 
 
+def test_the_profile_does_not_repeat_what_it_already_says_of_an_assessment(client, partnership):
+    """The profile names the partnership, and the period above each assessment; a comment
+    column is shown only when some criterion has a comment."""
+    quiet = AssessmentFactory(
+        partnership=partnership,
+        status=AssessmentStatus.ACCEPTED,
+        published=True,
+        ratings={k: {"rating": 4, "comment": ""} for k in KEYS},
+    )
+    page = BeautifulSoup(
+        client.get(f"/partnerships/{partnership.reference}/").content, "html.parser"
+    )
+    article = page.find(id=f"assessment-{quiet.pk}")
+    assert [dt.get_text() for dt in article.find_all("dt")] == ["Overall effectiveness"]
+    assert [th.get_text() for th in article.select("table thead th")] == ["Criterion", "Rating"]
+
+    quiet.ratings["trust"]["comment"] = "Meetings resumed."
+    quiet.save()
+    page = BeautifulSoup(
+        client.get(f"/partnerships/{partnership.reference}/").content, "html.parser"
+    )
+    headings = [th.get_text() for th in page.select(f"#assessment-{quiet.pk} table thead th")]
+    assert headings == ["Criterion", "Rating", "Comment"]
+    assert "Meetings resumed." in page.find(id=f"assessment-{quiet.pk}").get_text()
+
+
 def test_a_member_named_in_public_with_no_name_on_record_is_never_shown_by_email(
     client, partnership
 ):
