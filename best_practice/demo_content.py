@@ -338,6 +338,11 @@ def _load_master_class(section: MasterClassSectionPage, practices: dict, log: Lo
         start_date=datetime.date.today() + datetime.timedelta(days=75),
         end_date=datetime.date.today() + datetime.timedelta(days=76),
         venue="Pretoria, with an online stream",
+        how_to_take_part="For station commanders, CPF executive members and provincial "
+        "secretariat staff. Provincial secretariats nominate up to four people each; "
+        "practitioners may also apply themselves.",
+        contact_email="partnerships@example.gov.za",
+        applications_close=datetime.date.today() + datetime.timedelta(days=45),
         learning_outcomes="Plan a joint patrol with a forum\nSet up a complaints route with a "
         "civil-society partner\nFind evidence for a practice in the library",
         modules=[

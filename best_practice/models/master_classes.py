@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -51,6 +52,21 @@ class MasterClassPage(BasePage):
         "best_practice.PracticePage", blank=True, related_name="master_classes"
     )
 
+    # How to take part: master classes are commissioned for practitioners, who apply or are
+    # nominated through their organisation, so the page says how, and until when.
+    how_to_take_part = models.TextField(
+        blank=True, help_text="Who may attend, and how to apply or be nominated."
+    )
+    application_url = models.URLField(
+        "application or nomination form", blank=True, help_text="A form to apply with, if any."
+    )
+    contact_email = models.EmailField(
+        blank=True, help_text="Where to ask about this master class. Shown on the public page."
+    )
+    applications_close = models.DateField(
+        null=True, blank=True, help_text="The last day to apply. Blank: until the class starts."
+    )
+
     parent_page_types = ["best_practice.MasterClassSectionPage"]
     subpage_types = []
 
@@ -67,6 +83,14 @@ class MasterClassPage(BasePage):
                 FieldPanel("online_link"),
             ],
             heading="When and where",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("how_to_take_part"),
+                FieldPanel("application_url"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("applications_close")]),
+            ],
+            heading="How to take part",
         ),
         FieldPanel("learning_outcomes"),
         FieldPanel("modules"),
@@ -90,6 +114,12 @@ class MasterClassPage(BasePage):
             errors["end_date"] = "The class ends before it starts."
         if not self.venue.strip() and not self.online_link:
             errors["venue"] = "Give a venue, an online link, or both."
+        if (
+            self.applications_close
+            and self.start_date
+            and self.applications_close > self.start_date
+        ):
+            errors["applications_close"] = "Applications must close by the day the class starts."
         if errors:
             raise ValidationError(errors)
 
@@ -99,6 +129,17 @@ class MasterClassPage(BasePage):
         context["facilitators"] = self.facilitators.select_related("organisation")
         context["institutions"] = self.partner_institutions.all()
         return context
+
+    @property
+    def taking_part(self) -> dict | None:
+        """What the page says about taking part, or None once the class has started or when
+        editors gave no way to take part. ``open`` is False after applications closed."""
+        today = timezone.localdate()
+        offered = self.how_to_take_part.strip() or self.application_url or self.contact_email
+        if not offered or today >= self.start_date:
+            return None
+        closes = self.applications_close
+        return {"closes": closes, "open": closes is None or today <= closes}
 
     @property
     def outcomes(self) -> list[str]:

@@ -1,11 +1,18 @@
 """A master class page names its facilitators' organisations and partner institutions, live
-and in an editor's preview of unsaved changes, without reading their contact people."""
+and in an editor's preview of unsaved changes, without reading their contact people; before it
+starts, it says how to take part."""
+
+import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from best_practice.models import Facilitator
 from tests.best_practice.factories import MasterClassPageFactory
@@ -51,3 +58,66 @@ def test_an_editor_previews_unsaved_facilitators(master_class):
     assert response.status_code == 200
     for shown in ("Nomsa Facilitator", "Unsaved Facilitator", "Unsaved Institution"):
         assert shown in html
+
+
+def days_from_today(days: int) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+def taking_part(client, page):
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    heading = soup.find(id="taking-part-heading")
+    return " ".join(heading.find_parent("section").get_text().split()) if heading else None
+
+
+def test_an_upcoming_class_says_how_to_take_part_until_applications_close(client):
+    page = MasterClassPageFactory(
+        start_date=days_from_today(30),
+        how_to_take_part="Provincial secretariats nominate up to four people.",
+        application_url="https://forms.example.gov.za/master-class",
+        contact_email="classes@example.gov.za",
+        applications_close=days_from_today(10),
+    )
+    section = (
+        BeautifulSoup(client.get(page.url).content, "html.parser")
+        .find(id="taking-part-heading")
+        .find_parent("section")
+    )
+
+    text = " ".join(section.get_text().split())
+    assert "Provincial secretariats nominate up to four people." in text
+    assert f"Applications close {date_format(days_from_today(10))}." in text
+    assert section.find("a", string="Apply or nominate someone")["href"] == page.application_url
+    assert section.find("a", href="mailto:classes@example.gov.za") is not None
+    listing = client.get(page.get_parent().url).content.decode()
+    assert "Apply by" in listing
+
+    page.applications_close = days_from_today(-1)
+    page.save_revision().publish()
+    closed = taking_part(client, page)
+    assert closed.startswith(
+        f"How to take part Applications closed on {date_format(days_from_today(-1))}."
+    )
+    assert "nominate" not in closed and "Questions: classes@example.gov.za" in closed
+    assert "Apply by" not in client.get(page.get_parent().url).content.decode()
+
+
+def test_a_class_that_started_or_offers_no_way_in_says_nothing_of_taking_part(client):
+    started = MasterClassPageFactory(
+        start_date=days_from_today(0), how_to_take_part="Nominations through the province."
+    )
+    silent = MasterClassPageFactory(start_date=days_from_today(30))
+
+    assert taking_part(client, started) is None
+    assert taking_part(client, silent) is None
+
+
+def test_applications_cannot_close_after_the_class_starts():
+    page = MasterClassPageFactory.build(
+        start_date=days_from_today(30), applications_close=days_from_today(31)
+    )
+    with pytest.raises(ValidationError) as refused:
+        page.clean()
+    assert refused.value.message_dict["applications_close"] == [
+        "Applications must close by the day the class starts."
+    ]
