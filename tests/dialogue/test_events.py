@@ -223,13 +223,17 @@ def test_the_page_names_public_partnerships_only_and_links_to_calendars(client):
 
 
 @pytest.mark.django_db
-def test_a_past_event_offers_no_calendar_entry(client):
-    event = DialogueEventPageFactory(starts_at=in_days(-3), ends_at=in_days(-3, 12))
+def test_a_past_event_offers_no_calendar_entry_and_no_link_to_its_meeting(client):
+    event = DialogueEventPageFactory(
+        starts_at=in_days(-3), ends_at=in_days(-3, 12), online_link="https://meet.example.org/x"
+    )
 
-    html = client.get(event.url).content.decode()
+    main = BeautifulSoup(client.get(event.url).content, "html.parser").find("main")
 
-    assert "Past" in html
-    assert "Add to your calendar" not in html and "calendar.google.com" not in html
+    assert "Past" in main.get_text()
+    assert "Add to your calendar" not in main.get_text()
+    assert [a["href"] for a in main.find_all("a") if "example.org" in a["href"]] == []
+    assert "online" in main.find("dt", string="Where").find_next_sibling("dd").get_text()
 
 
 @pytest.mark.django_db
