@@ -335,3 +335,15 @@ def test_the_names_of_cited_public_partnerships_are_searchable_words(client):
     titles = {hit["title"] for hit in search(client, q="Orlando")["results"]}
     assert {"Lights on the way home", "Safety roundtable", "Orlando night patrols"} <= titles
     assert search(client, q="Okapiland")["total"] == 0
+
+
+@pytest.mark.django_db
+def test_the_search_page_has_one_search_box_and_other_pages_the_headers(client):
+    """The header's box would repeat the search page's own: one search landmark each."""
+    on_search = BeautifulSoup(client.get("/search/", {"q": "patrol"}).content, "html.parser")
+    elsewhere = BeautifulSoup(client.get("/").content, "html.parser")
+
+    assert [form.get("action") for form in on_search.select('[role="search"]')] == ["/search/"]
+    assert on_search.select("input[data-suggest]")[0]["value"] == "patrol"
+    assert [form["action"] for form in elsewhere.select('form[role="search"]')] == ["/search/"]
+    assert elsewhere.select_one("form.site-search") is not None
