@@ -5,10 +5,11 @@ passes through ``clean_user_html`` before it is stored, so a script or an event 
 never reach another reader's browser.
 """
 
+import html
 import re
 
 import nh3
-from django.utils.html import linebreaks
+from django.utils.html import linebreaks, strip_tags
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -38,3 +39,10 @@ def paragraphs(cleaned: str) -> str:
     if BLOCK_MARKUP.search(cleaned):
         return cleaned
     return linebreaks(cleaned)
+
+
+def html_text(markup: str) -> str:
+    """The readable text of an HTML fragment: a tag becomes a space, so
+    "<p>partner</p><p>Review</p>" reads "partner Review" (``strip_tags`` alone would make
+    "partnerReview", a word nobody searches for), and entities become characters."""
+    return " ".join(html.unescape(strip_tags(markup.replace("<", " <"))).split())

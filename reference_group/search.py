@@ -5,9 +5,10 @@ from django.utils.text import Truncator
 from django.utils.timezone import localdate
 
 from knowledge.models import Partnership, PartnershipsSectionPage
+from portal.sanitising import html_text
 from reference_group.models import Assessment, ReferenceGroup
 from search.documents import SearchDocument
-from search.projection import html_text, shared
+from search.projection import shared
 from search.registry import Dependency, register
 
 

@@ -5,14 +5,12 @@ lookups that every projection needs, such as which pages are private, are then m
 batch through ``shared()`` (portal/batch.py) instead of once per object.
 """
 
-import html
-
-from django.utils.html import strip_tags
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
 from portal.batch import batch as batch  # re-exported: where projections have always found it
 from portal.batch import shared
 from portal.documents import read_restricted_collection_ids
+from portal.sanitising import html_text
 
 
 def is_publicly_visible(page: Page) -> bool:
@@ -36,13 +34,6 @@ def is_document_public(document) -> bool:
 def collections_under(restriction: CollectionViewRestriction):
     """The collections a collection restriction covers: its own and every one below it."""
     return restriction.collection.get_descendants(inclusive=True)
-
-
-def html_text(markup: str) -> str:
-    """The readable text of an HTML fragment: a tag becomes a space, so
-    "<p>partner</p><p>Review</p>" reads "partner Review" (``strip_tags`` alone would make
-    "partnerReview", a word nobody searches for), and entities become characters."""
-    return " ".join(html.unescape(strip_tags(markup.replace("<", " <"))).split())
 
 
 def stream_text(stream_value) -> str:

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from portal.sanitising import paragraphs
+from portal.sanitising import html_text, paragraphs
 
 register = template.Library()
 
@@ -13,3 +13,9 @@ def member_html(cleaned: str) -> str:
     """Cleaned member text as paragraphs. Safe: ``clean_user_html`` ran when it was saved
     (``Assessment.save``), and ``paragraphs`` adds only ``<p>`` and ``<br>``."""
     return mark_safe(paragraphs(cleaned or ""))  # noqa: S308  # nosec B308 B703
+
+
+@register.filter
+def member_plain(cleaned: str) -> str:
+    """Member text without its markup, as characters (the template escapes them once)."""
+    return html_text(cleaned or "")

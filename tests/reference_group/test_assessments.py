@@ -286,6 +286,24 @@ def test_attachments_are_checked_by_content_and_size(
         )
 
 
+def test_the_review_lists_each_version_with_the_start_of_its_narrative_as_text(
+    client, member, partnership
+):
+    narrative = "<p>Doors opened &amp; stayed open.</p><ul><li>SAPS</li><li>Shared</li></ul>"
+    client.post("/members/assessments/new/", assessment_form(partnership, narrative=narrative))
+    assessment = Assessment.objects.get()
+    client.post(
+        f"/members/assessments/{assessment.pk}/edit/",
+        {**assessment_form(partnership, narrative=narrative), "submit": "1"},
+    )
+
+    review = editor_client().get(f"/admin/reference-groups/review/{assessment.pk}/")
+
+    page = BeautifulSoup(review.content, "html.parser")
+    (version,) = page.find("h2", string="Versions").find_next_sibling("ol").find_all("li")
+    assert version.get_text().endswith("; Doors opened & stayed open. SAPS Shared")
+
+
 def test_review_return_resubmit_accept_publish_with_versions_and_audit_log(
     client, member, partnership
 ):
