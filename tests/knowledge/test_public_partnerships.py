@@ -118,6 +118,23 @@ def test_profile_lives_at_the_reference_and_shows_public_facts(client, section):
     assert partnership.parties.get().organisation.name in html
 
 
+def test_a_profiles_strategic_thrusts_lead_to_the_partnerships_that_serve_them(client, section):
+    partnership = PartnershipFactory(
+        title="Research thrust", thrusts=[StrategicThrust.RESEARCH_AGENDA]
+    )
+    PartnershipFactory(title="Another thrust", thrusts=[StrategicThrust.CPF_REPORTING])
+
+    profile = BeautifulSoup(
+        client.get(f"{section.url}{partnership.reference}/").content, "html.parser"
+    )
+    (link,) = profile.find(id="thrusts-heading").find_parent("section").select("li a")
+
+    assert link.get_text() == StrategicThrust.RESEARCH_AGENDA.label
+    assert listed_titles(client, section, link["href"].removeprefix(section.url)) == [
+        "Research thrust"
+    ]
+
+
 def test_profile_never_shows_private_register_data(client, section):
     partnership = PartnershipFactory()
     organisation = partnership.parties.get().organisation
