@@ -162,9 +162,11 @@ def test_a_narrative_typed_as_plain_text_keeps_its_paragraphs_and_its_characters
     client.post("/members/assessments/new/", assessment_form(partnership, narrative=typed))
     assessment = Assessment.objects.get()
 
-    shown = BeautifulSoup(
+    detail = BeautifulSoup(
         client.get(f"/members/assessments/{assessment.pk}/").content, "html.parser"
-    ).select_one(".narrative")
+    )
+    assert detail.find("h2", string="Narrative") is not None  # under the page's h1
+    shown = detail.select_one(".narrative")
     assert [p.decode_contents() for p in shown.find_all("p")] == [
         "Patrols &amp; R&amp;D met weekly.",
         "Crime fell where a &lt; b.<br/>Data came late.",
@@ -449,6 +451,9 @@ def test_the_profile_does_not_repeat_what_it_already_says_of_an_assessment(clien
     article = page.find(id=f"assessment-{quiet.pk}")
     assert [dt.get_text() for dt in article.find_all("dt")] == ["Overall effectiveness"]
     assert [th.get_text() for th in article.select("table thead th")] == ["Criterion", "Rating"]
+    # its heading sits under the section's h2, and its parts under its heading
+    heading, *parts = [h.name for h in article.find_all(["h2", "h3", "h4", "h5"])]
+    assert heading == "h3" and parts and set(parts) == {"h4"}
 
     quiet.ratings["trust"]["comment"] = "Meetings resumed."
     quiet.save()
