@@ -21,6 +21,7 @@ from knowledge.models import (
     Partnership,
     ResearchProject,
 )
+from knowledge.models.choices import Visibility
 from knowledge.register_columns import (
     ORGANISATION_COLUMNS,
     PARTNERSHIP_COLUMNS,
@@ -79,6 +80,12 @@ class PartnershipViewSet(PortalSnippetViewSet):
         "title",
         Column("status", label="Status", accessor="get_status_display"),
         Column("level", label="Level", accessor="get_level_display"),
+        # Whether the public may see it: what an editor must know before sharing or citing.
+        Column(
+            "visibility",
+            label="Visibility",
+            accessor=lambda partnership: Visibility(partnership.visibility).short_label,
+        ),
         FlagsColumn("flags", label="Flags"),
     ]
     filterset_class = admin_filters.PartnershipFilterSet

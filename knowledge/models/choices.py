@@ -59,6 +59,11 @@ class Visibility(models.TextChoices):
     PUBLIC = "public", "Public: has a profile on the portal"
     INTERNAL = "internal", "Internal: register staff only"
 
+    @property
+    def short_label(self) -> str:
+        """ "Public" or "Internal", without the explanation forms give (for listings)."""
+        return self.label.split(":")[0]
+
 
 class PartyRole(models.TextChoices):
     LEAD = "lead", "Lead"

@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from knowledge.models import KPI, KPIMeasurement, Partnership
-from knowledge.models.choices import PartnershipStatus
+from knowledge.models.choices import PartnershipStatus, Visibility
 from knowledge.register_charts import filtered_link, register_charts
 from portal.taxonomy import Province, Sector
 from tests.knowledge.factories import (
@@ -57,6 +57,21 @@ def test_listing_shows_flag_badges(admin_client):
     badges = [badge.get_text(strip=True) for badge in soup.select(".w-status--label")]
     assert "Spans provinces: national candidate" in badges
     assert "No risk analysis" in badges
+
+
+def test_listing_says_which_partnerships_the_public_may_see(admin_client):
+    PartnershipFactory(title="Open work")
+    PartnershipFactory(title="Quiet work", visibility=Visibility.INTERNAL)
+
+    soup = BeautifulSoup(admin_client.get(reverse(LIST_URL)).content, "html.parser")
+
+    headings = [th.get_text(strip=True) for th in soup.select("table thead th")]
+    column = headings.index("Visibility")
+    rows = {
+        cells[2].get_text(strip=True): cells[column].get_text(strip=True)
+        for cells in (row.find_all(["td", "th"]) for row in soup.select("table tbody tr"))
+    }
+    assert rows == {"Open work": "Public", "Quiet work": "Internal"}
 
 
 def test_csv_export_follows_the_filter_and_leaves_contacts_out(admin_client):
