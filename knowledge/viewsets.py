@@ -4,8 +4,11 @@ import re
 from collections import OrderedDict
 
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import Button
+from wagtail.admin.widgets.button import MenuItem
 from wagtail.coreutils import multigetattr
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 
@@ -19,6 +22,7 @@ from knowledge.models import (
     KPIMeasurement,
     Organisation,
     Partnership,
+    PartnershipsSectionPage,
     ResearchProject,
 )
 from knowledge.models.choices import Visibility
@@ -34,6 +38,7 @@ from portal.autosave import (
     EditWithAutosaveForDraftsOnly,
     PortalSnippetViewSet,
 )
+from portal.site_structure import first_live_public
 from portal.storage_errors import StorageErrorsAreFormErrors
 
 
@@ -47,6 +52,16 @@ class FlagsColumn(Column):
 REFERENCE_QUERY = re.compile(r"^\s*[A-Za-z]{2,}-\d{4}(-\d*)?\s*$")
 
 
+PROFILE_LABEL = "View the public profile"
+
+
+def public_profile_url(request, partnership) -> str:
+    """Where the public sees this partnership ('' when it is internal or there is no
+    Partnerships section): editors check what readers see without hunting for it."""
+    section = first_live_public(request, PartnershipsSectionPage)
+    return section.profile_url(partnership) if section is not None else ""
+
+
 class PartnershipIndexView(IndexView):
     """Finds partnerships by (part of) their reference, and adds the computed flags to the
     CSV/XLSX export (the import ignores that column)."""
@@ -56,6 +71,12 @@ class PartnershipIndexView(IndexView):
         if self.is_searching and REFERENCE_QUERY.match(self.search_query):
             return queryset.filter(reference__icontains=self.search_query.strip())
         return super().search_queryset(queryset)
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if url := public_profile_url(self.request, instance):
+            buttons.append(MenuItem(PROFILE_LABEL, url=url, icon_name="view", priority=25))
+        return buttons
 
     def to_row_dict(self, item):
         return OrderedDict(
@@ -69,12 +90,22 @@ class PartnershipIndexView(IndexView):
         )
 
 
+class PartnershipEditView(EditWithAutosaveForDraftsOnly):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if url := public_profile_url(self.request, self.object):
+            buttons.append(Button(PROFILE_LABEL, url=url, icon_name="view", priority=25))
+        return buttons
+
+
 class PartnershipViewSet(PortalSnippetViewSet):
     chooser_viewset_class = RegisterChooserViewSet
     model = Partnership
     icon = "group"
     menu_label = "Partnerships"
     index_view_class = PartnershipIndexView
+    edit_view_class = PartnershipEditView
     list_display = [
         "reference",
         "title",

@@ -19,6 +19,7 @@ from tests.knowledge.factories import (
     AnnualReviewFactory,
     OrganisationFactory,
     PartnershipFactory,
+    PartnershipsSectionPageFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +73,28 @@ def test_listing_says_which_partnerships_the_public_may_see(admin_client):
         for cells in (row.find_all(["td", "th"]) for row in soup.select("table tbody tr"))
     }
     assert rows == {"Open work": "Public", "Quiet work": "Internal"}
+
+
+def test_a_public_partnership_links_to_its_profile_from_the_list_and_the_editor(admin_client):
+    PartnershipsSectionPageFactory()
+    public = PartnershipFactory(title="Open work")
+    internal = PartnershipFactory(title="Quiet work", visibility=Visibility.INTERNAL)
+    profile = f"/partnerships/{public.reference}/"
+
+    listing = admin_client.get(reverse(LIST_URL)).content.decode()
+    editing_public = admin_client.get(
+        reverse("wagtailsnippets_knowledge_partnership:edit", args=[public.pk])
+    ).content.decode()
+    editing_internal = admin_client.get(
+        reverse("wagtailsnippets_knowledge_partnership:edit", args=[internal.pk])
+    ).content.decode()
+
+    assert f'href="{profile}"' in listing
+    assert listing.count("View the public profile") == 1  # none for the internal one
+    assert f"/partnerships/{internal.reference}/" not in listing
+    assert f'href="{profile}"' in editing_public
+    assert "View the public profile" not in editing_internal
+    assert admin_client.get(profile).status_code == 200
 
 
 def test_csv_export_follows_the_filter_and_leaves_contacts_out(admin_client):
