@@ -106,6 +106,8 @@ def test_an_incomplete_draft_cannot_be_submitted_and_keeps_what_was_typed(
 ):
     client.post("/members/assessments/new/", assessment_form(partnership, narrative=""))
     assessment = Assessment.objects.get()
+    mine = BeautifulSoup(client.get("/members/").content, "html.parser").select("tbody td")
+    assert [cell.get_text(strip=True) for cell in mine][2:] == ["Draft", "Not submitted yet"]
     response = client.post(
         f"/members/assessments/{assessment.pk}/edit/",
         {**assessment_form(partnership, narrative="", rating_trust=""), "submit": "1"},
