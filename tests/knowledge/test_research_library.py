@@ -11,7 +11,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from knowledge.models import PublicationDocument, PublicationRecommendation, ResearchProject
+from knowledge.models import (
+    PublicationDocument,
+    PublicationPage,
+    PublicationRecommendation,
+    ResearchProject,
+)
 from knowledge.models.choices import Visibility
 from knowledge.models.research_choices import Addressee, ProjectStatus
 from portal.models import PortalDocument
@@ -77,6 +82,23 @@ def test_newest_first_by_default_and_by_title_on_request(client, shelf):
 )
 def test_each_filter_narrows_the_library(client, shelf, query, expected):
     assert titles(client, query) == expected
+
+
+def test_a_publications_provinces_settings_and_topics_lead_to_the_library_filtered_by_them(
+    client, shelf
+):
+    brief = PublicationPage.objects.get(title="Brief on patrols")
+    about = BeautifulSoup(client.get(brief.url).content, "html.parser").find(id="about-heading")
+    links = {a.get_text(): a["href"] for a in about.find_parent("section").select("dd a")}
+    library = research_library().url
+
+    assert links == {
+        "Limpopo": f"{library}?province=limpopo",
+        "Rural": f"{library}?setting=rural",
+        "patrols": f"{library}?topic=patrols",
+    }
+    for href in links.values():
+        assert titles(client, href.removeprefix(library)) == ["Brief on patrols"]
 
 
 def test_filter_by_priority(client, shelf):
