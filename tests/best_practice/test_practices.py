@@ -230,6 +230,32 @@ def test_filters_narrow_the_library(client, query, expected):
 
 
 @pytest.mark.django_db
+def test_a_practices_strategy_settings_and_provinces_lead_to_the_library_filtered_by_them(
+    client,
+):
+    liaison = PracticePageFactory(
+        title="Liaison",
+        strategy_category=StrategyCategory.LEGITIMACY_BASED,
+        place_settings=[Setting.URBAN],
+        provinces_implemented=[Province.GAUTENG],
+    )
+    PracticePageFactory(title="Lighting", place_settings=[Setting.INFORMAL_SETTLEMENT])
+    library = liaison.get_parent().url
+
+    page = BeautifulSoup(client.get(liaison.url).content, "html.parser")
+    facts = page.select_one("dl.facts")
+    links = {a.get_text(): a["href"] for a in facts.select("dd a") if "?" in a["href"]}
+
+    assert links == {
+        StrategyCategory.LEGITIMACY_BASED.label: f"{library}?category=legitimacy-based",
+        Setting.URBAN.label: f"{library}?setting=urban",
+        Province.GAUTENG.label: f"{library}?province=gauteng",
+    }
+    for href in links.values():
+        assert listed(client, href.removeprefix(library)) == ["Liaison"]
+
+
+@pytest.mark.django_db
 def test_sorting_by_priority_and_by_rating(client):
     PracticePageFactory(
         title="Low priority",
