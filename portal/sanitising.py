@@ -29,16 +29,16 @@ def clean_user_html(html: str) -> str:
     )
 
 
-def paragraphs(cleaned: str) -> str:
-    """Cleaned member text as it should read: most members type plain text, where a blank line
+def paragraphs(text: str) -> str:
+    """Member text as it should read, cleaned: most members type plain text, where a blank line
     starts a paragraph and a single newline breaks the line (HTML would run it all together).
     Text that already has paragraphs or lists is left as written.
 
-    ``cleaned`` must come from ``clean_user_html``: its entities stay escaped, so nothing is
-    escaped again here."""
-    if BLOCK_MARKUP.search(cleaned):
-        return cleaned
-    return linebreaks(cleaned)
+    Nothing is escaped twice (entities of text cleaned when it was saved stay as they are), and
+    the result is cleaned again, so it is safe in a page whatever was stored."""
+    if not BLOCK_MARKUP.search(text):
+        text = linebreaks(text)
+    return clean_user_html(text)
 
 
 def html_text(markup: str) -> str:

@@ -1,4 +1,4 @@
-"""Showing what members wrote (already cleaned when it was saved)."""
+"""Showing what members wrote."""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -10,8 +10,7 @@ register = template.Library()
 
 @register.filter
 def member_html(cleaned: str) -> str:
-    """Cleaned member text as paragraphs. Safe: ``clean_user_html`` ran when it was saved
-    (``Assessment.save``), and ``paragraphs`` adds only ``<p>`` and ``<br>``."""
+    """Member text as paragraphs, cleaned by ``paragraphs`` whatever was stored."""
     return mark_safe(paragraphs(cleaned or ""))  # noqa: S308  # nosec B308 B703
 
 

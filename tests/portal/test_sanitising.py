@@ -53,3 +53,11 @@ def test_plain_text_paragraphs_are_kept_and_markup_is_left_as_written(typed, sho
 
 def test_paragraphs_escape_nothing_twice():
     assert paragraphs(clean_user_html("R&D < 2")) == "<p>R&amp;D &lt; 2</p>"
+
+
+def test_paragraphs_are_safe_whatever_was_stored():
+    shown = paragraphs('<strong>a\n\nb</strong><script>x()</script><p onclick="y()">c</p>')
+    assert "script" not in shown and "onclick" not in shown and "x()" not in shown
+    assert paragraphs("<b>one\n\ntwo</b>").count("<b>") == paragraphs("<b>one\n\ntwo</b>").count(
+        "</b>"
+    )
