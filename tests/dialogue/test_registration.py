@@ -70,6 +70,10 @@ def test_a_registration_is_confirmed_by_e_mail_with_the_event_and_a_cancel_link(
     (vevent,) = icalendar.Calendar.from_ical(ics).walk("VEVENT")
     assert str(vevent["summary"]) == event.title
     assert "/cancel/?token=" in message.body
+    start, end = event.local_start, event.local_end  # the factory's event lasts part of a day
+    assert f"When: {start:%A %-d %B %Y, %H:%M} to {end:%H:%M} (South African time)" in (
+        message.body
+    )
 
 
 def test_a_full_event_takes_a_waiting_list_and_a_cancellation_promotes_it(client, event):
