@@ -24,6 +24,15 @@ from reference_group.forms import (
 from reference_group.models import Assessment, AssessmentAttachment, Invitation, Member
 from reference_group.notifications import notify_editors_of_submission
 
+ATTACHMENTS = "attachments"  # the place on the assessment's page where their messages show
+
+
+def _to_attachments(assessment):
+    """Back to the assessment's page, at its attachments, where the message about them is."""
+    response = redirect("reference_group:assessment_edit", pk=assessment.pk)
+    response["Location"] += "#attachments-heading"
+    return response
+
 
 def member_required(view):
     """Signed in, with a member profile; editors without one are told they are not members."""
@@ -192,12 +201,12 @@ def attachment_add(request, member, pk):
         try:
             AssessmentAttachment.store(assessment, form.cleaned_data["file"])
         except ValidationError as problem:
-            messages.error(request, " ".join(problem.messages))
+            messages.error(request, " ".join(problem.messages), extra_tags=ATTACHMENTS)
         else:
-            messages.success(request, "File attached.")
+            messages.success(request, "File attached.", extra_tags=ATTACHMENTS)
     else:
-        messages.error(request, "Choose a file to attach.")
-    return redirect("reference_group:assessment_edit", pk=assessment.pk)
+        messages.error(request, "Choose a file to attach.", extra_tags=ATTACHMENTS)
+    return _to_attachments(assessment)
 
 
 @member_required
@@ -209,8 +218,8 @@ def attachment_delete(request, member, pk, attachment_id):
     attachment = get_object_or_404(assessment.attachments, pk=attachment_id)
     attachment.file.delete(save=False)
     attachment.delete()
-    messages.success(request, "File removed.")
-    return redirect("reference_group:assessment_edit", pk=assessment.pk)
+    messages.success(request, "File removed.", extra_tags=ATTACHMENTS)
+    return _to_attachments(assessment)
 
 
 @member_required

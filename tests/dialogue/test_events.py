@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
 from dialogue.models import DialogueEventPage, DialogueSectionPage, EventFormat, EventTiming
@@ -138,6 +139,36 @@ def test_a_mistyped_filter_is_shown_back_with_its_reason_and_the_listing_goes_on
         "Enter a year from 2000 to 2100, such as 2024. Not applied."
     )
     assert [a.get_text(strip=True) for a in page.select(".card-list .card__title a")] == ["Soon"]
+
+
+@pytest.mark.django_db
+def test_the_listing_says_until_when_an_event_takes_registrations(client):
+    section = dialogue_section()
+    DialogueEventPageFactory(
+        title="Open",
+        registration_enabled=True,
+        starts_at=in_days(20, 9),
+        ends_at=in_days(20, 15),
+        registration_closes_at=in_days(15, 17),
+    )
+    DialogueEventPageFactory(title="No registration", registration_enabled=False)
+    DialogueEventPageFactory(
+        title="Closed",
+        registration_enabled=True,
+        starts_at=in_days(5, 9),
+        ends_at=in_days(5, 15),
+        registration_closes_at=in_days(-1),
+    )
+
+    page = BeautifulSoup(client.get(section.url).content, "html.parser")
+    cards = {
+        card.find("h3").get_text(strip=True): card.get_text(" ", strip=True)
+        for card in page.select(".card-list .card")
+    }
+
+    closes = timezone.localtime(in_days(15, 17))
+    assert f"Register by {closes:%-d %B %Y, %H:%M}" in cards["Open"]
+    assert "Register by" not in cards["No registration"] and "Register by" not in cards["Closed"]
 
 
 @pytest.mark.django_db

@@ -308,6 +308,31 @@ def test_the_review_lists_each_version_with_the_start_of_its_narrative_as_text(
     assert version.get_text().endswith("; Doors opened & stayed open. SAPS Shared")
 
 
+def test_what_happened_to_an_attachment_is_said_beside_the_attachments(client, member, partnership):
+    """The attachments are at the foot of a long form: the reply returns there and says what
+    happened there, not at the top of the page."""
+    client.post("/members/assessments/new/", assessment_form(partnership))
+    assessment = Assessment.objects.get()
+    address = f"/members/assessments/{assessment.pk}/attachments/"
+
+    refused = client.post(address, {"file": SimpleUploadedFile("minutes.docx", pdf_bytes())})
+    assert refused["Location"].endswith(
+        f"/members/assessments/{assessment.pk}/edit/#attachments-heading"
+    )
+    page = BeautifulSoup(client.get(refused["Location"]).content, "html.parser")
+    section = page.find(id="attachments-heading").find_parent("section")
+    assert "its name says otherwise" in section.select_one(".messages").get_text()
+    top = page.select(".messages")[0]  # "Draft saved.", from creating it
+    assert "Draft saved" in top.get_text() and "otherwise" not in top.get_text()
+
+    client.post(address, {"file": SimpleUploadedFile("minutes.pdf", pdf_bytes())})
+    page = BeautifulSoup(
+        client.get(f"/members/assessments/{assessment.pk}/edit/").content, "html.parser"
+    )
+    section = page.find(id="attachments-heading").find_parent("section")
+    assert section.select_one(".messages").get_text(strip=True) == "File attached."
+
+
 def test_review_return_resubmit_accept_publish_with_versions_and_audit_log(
     client, member, partnership
 ):
