@@ -1,5 +1,5 @@
-"""Shared by the whole suite: the browser for the tests marked `browser`, and what the
-Elasticsearch tests (marked `elasticsearch`) report."""
+"""Shared by the whole suite: empty caches for every test, the browser for the tests marked
+`browser`, and what the Elasticsearch tests (marked `elasticsearch`) report."""
 
 import os
 from pathlib import Path
@@ -9,6 +9,18 @@ from django.db import connections
 
 NOT_APPLICABLE = "not applicable"
 CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches. Ids are used again after a test's rollback, so a
+    value an earlier test kept under the same key and generation (the site structure, a
+    library's filter choices) would otherwise be read as this test's: the tests passed or
+    failed by the order they ran in."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
