@@ -1,11 +1,20 @@
-"""Puts the practices a partnership evidences on its public profile, and featured practice on
-the home page."""
+"""Puts the practices a partnership evidences on its public profile, and featured practice and
+the coming master classes on the home page."""
 
 from dataclasses import dataclass
+from datetime import date
 
+from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail import hooks
 
-from best_practice.models import BestPracticeSectionPage, EvidenceItem, PracticePage
+from best_practice.models import (
+    BestPracticeSectionPage,
+    EvidenceItem,
+    MasterClassPage,
+    MasterClassSectionPage,
+    PracticePage,
+)
 from knowledge.profile_sections import (
     ORGANISATION_SECTIONS_HOOK,
     PROFILE_SECTIONS_HOOK,
@@ -16,6 +25,7 @@ from portal.home_sections import HOME_SECTIONS_HOOK, HomeSection
 from portal.site_structure import first_live_public
 
 FEATURED_PRACTICES = 3
+COMING_MASTER_CLASSES = 3
 
 
 @dataclass(frozen=True)
@@ -95,4 +105,41 @@ def featured_practice(request, home_page) -> HomeSection | None:
         items=[FeaturedPractice(p.title, p.get_url(request), p.summary) for p in practices],
         more_url=library.get_url(request) if library else "",
         more_label="All practices",
+    )
+
+
+@dataclass(frozen=True)
+class ComingMasterClass:
+    title: str
+    url: str
+    summary: str
+    date: date
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def coming_master_classes(request, home_page) -> HomeSection | None:
+    """The next master classes, each with the day applications close while they are open."""
+    classes = (
+        MasterClassPage.objects.live()
+        .public()
+        .filter(start_date__gte=timezone.localdate())
+        .order_by("start_date", "title")[:COMING_MASTER_CLASSES]
+    )
+    section = first_live_public(request, MasterClassSectionPage)
+
+    def summary(master_class) -> str:
+        taking_part = master_class.taking_part
+        if taking_part and taking_part["open"] and taking_part["closes"]:
+            return f"{master_class.theme}. Apply by {date_format(taking_part['closes'])}."
+        return master_class.theme
+
+    return HomeSection(
+        title="Coming master classes",
+        order=40,
+        items=[
+            ComingMasterClass(c.title, c.get_url(request), summary(c), c.start_date)
+            for c in classes
+        ],
+        more_url=section.get_url(request) if section else "",
+        more_label="All master classes",
     )

@@ -121,3 +121,22 @@ def test_applications_cannot_close_after_the_class_starts():
     assert refused.value.message_dict["applications_close"] == [
         "Applications must close by the day the class starts."
     ]
+
+
+def test_the_home_page_shows_the_coming_master_classes_and_until_when_to_apply(client):
+    MasterClassPageFactory(
+        title="Joint patrols in practice",
+        theme="Patrols with forums",
+        start_date=days_from_today(30),
+        how_to_take_part="Nominations through the province.",
+        applications_close=days_from_today(10),
+    )
+    MasterClassPageFactory(title="Last year's class", start_date=days_from_today(-300))
+
+    home = BeautifulSoup(client.get("/").content, "html.parser")
+    section = home.find("h2", string="Coming master classes").find_parent("section")
+
+    (card,) = section.select(".card")
+    assert card.find("a").get_text() == "Joint patrols in practice"
+    assert f"Patrols with forums. Apply by {date_format(days_from_today(10))}." in card.get_text()
+    assert section.find("a", string="All master classes") is not None
