@@ -130,6 +130,11 @@ def route_directly(root, request, path_components):
     return page.route(request, path_components[chain[target].depth - root.depth :])
 
 
+def routed_parent(request, page) -> Page:
+    """``page``'s parent: the one routing read for this request, else read now (one query)."""
+    return (routed_ancestors(request, page) or [page.get_parent()])[-1]
+
+
 def routed_ancestors(request, page) -> list[Page] | None:
     """``page``'s ancestors from the site root down, as routing read them for this request, or
     None when the request did not route through every one of them."""

@@ -117,12 +117,12 @@ class PracticePage(BasePage):
         indexes = [models.Index(fields=["-priority_score"], name="practice_priority_first")]
 
     def get_context(self, request, *args, **kwargs):
-        from portal.routing import routed_ancestors
+        from portal.routing import routed_parent
 
         context = super().get_context(request, *args, **kwargs)
         context["evidence_items"] = self.evidence_items.select_related("partnership", "publication")
         # Its strategy, settings and provinces lead to the practice library filtered by them.
-        context["library"] = (routed_ancestors(request, self) or [self.get_parent()])[-1]
+        context["library"] = routed_parent(request, self)
         return context
 
     @property

@@ -19,7 +19,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from knowledge.choosers import PublicPartnershipChoicesPageForm
 from portal.fields import ChoiceListField
 from portal.models import BasePage
-from portal.routing import routed_ancestors
+from portal.routing import routed_parent
 from portal.taxonomy import Province, Sector
 
 from .choices import EventFormat, EventTiming
@@ -232,7 +232,7 @@ class DialogueEventPage(RoutablePageMixin, BasePage):
             publications=self.related_publications.live().public(),
             practices=self.related_practices.live().public(),
             commitments=self.commitments.live().with_maker(),
-            section=(routed_ancestors(request, self) or [self.get_parent()])[-1],
+            section=routed_parent(request, self),
             calendar_links=calendar_links(self, request),
             json_ld=event_json_ld(self, request),
         )

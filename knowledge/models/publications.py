@@ -150,13 +150,13 @@ class PublicationPage(RoutablePageMixin, BasePage):
         from knowledge.citations import formatted_reference
         from knowledge.structured_data import publication_json_ld
         from portal.documents import readable_documents
-        from portal.routing import routed_ancestors
+        from portal.routing import routed_parent
 
         # Authors and topics are read by the page, its citation and its structured data: once.
         prefetch_related_objects([self], "authors", "topics")
         context = super().get_context(request, *args, **kwargs)
         # Its provinces, settings and topics lead to the library filtered by them.
-        context["library"] = (routed_ancestors(request, self) or [self.get_parent()])[-1]
+        context["library"] = routed_parent(request, self)
         context["citation"] = formatted_reference(self, request)
         context["json_ld"] = publication_json_ld(self, request)
         context["recommendations_by_body"] = self.recommendations.all()
