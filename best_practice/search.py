@@ -3,14 +3,26 @@ their documents are built from (discovered by the search app when it is ready)."
 
 from django.utils.timezone import localdate
 
-from best_practice.models import EvidenceItem, MasterClassPage, PracticePage
-from best_practice.models.choices import EvidenceRating
+from best_practice.models import EvidenceGuidePage, EvidenceItem, MasterClassPage, PracticePage
+from best_practice.models.choices import EvidenceRating, EvidenceStrength
 from knowledge.models import Partnership
 from knowledge.search import public_partnerships
 from search.documents import SearchDocument
 from search.facets import register_labels
-from search.projection import is_publicly_visible, stream_text
+from search.projection import is_publicly_visible, linked_documents, page_text, stream_text
 from search.registry import Dependency, register
+
+
+def emmie_notes(practice: PracticePage) -> list[str]:
+    """The evidence notes the practice's page shows (effect, mechanism, moderators,
+    implementation, economic cost)."""
+    return [
+        practice.effect_note,
+        practice.mechanism_note,
+        practice.moderators_note,
+        practice.implementation_note,
+        practice.economic_note,
+    ]
 
 
 def project_practice(practice: PracticePage) -> SearchDocument | None:
@@ -23,7 +35,18 @@ def project_practice(practice: PracticePage) -> SearchDocument | None:
         title=practice.title,
         url=practice.url,
         summary=practice.summary,
-        body=" ".join([practice.problem, practice.mechanism, practice.implementation_steps]),
+        body=" ".join(
+            [
+                practice.problem,
+                practice.mechanism,
+                practice.implementation_steps,
+                *practice.get_structures_labels(),
+                practice.resources_and_cost,
+                practice.where_it_does_not_work,
+                *emmie_notes(practice),
+                page_text(practice),
+            ]
+        ),
         date=localdate(published) if published else None,
         provinces=list(practice.provinces_implemented),
         settings=list(practice.place_settings),
@@ -44,8 +67,41 @@ def project_master_class(master_class: MasterClassPage) -> SearchDocument | None
         title=master_class.title,
         url=master_class.url,
         summary=master_class.theme,
-        body=" ".join([master_class.learning_outcomes, stream_text(master_class.modules)]),
+        body=" ".join(
+            [
+                master_class.learning_outcomes,
+                stream_text(master_class.modules),
+                *master_class.get_audience_labels(),
+                master_class.venue,
+                master_class.how_to_take_part,
+                *(facilitator.name for facilitator in master_class.facilitators.all()),
+                page_text(master_class),
+            ]
+        ),
         date=master_class.start_date,
+    )
+
+
+def project_evidence_guide(guide: EvidenceGuidePage) -> SearchDocument | None:
+    if not is_publicly_visible(guide):
+        return None
+    published = guide.last_published_at or guide.first_published_at
+    return SearchDocument(
+        kind="evidence-guide",
+        object_id=guide.pk,
+        title=guide.title,
+        url=guide.url,
+        summary=guide.introduction,
+        body=" ".join(
+            [
+                guide.rating_explanation,
+                guide.emmie_explanation,
+                guide.priority_explanation,
+                *(label for _, label in [*EvidenceRating.choices, *EvidenceStrength.choices]),
+                page_text(guide),
+            ]
+        ),
+        date=localdate(published) if published else None,
     )
 
 
@@ -65,6 +121,7 @@ register(
             ),
         ),
         Dependency(EvidenceItem, lambda item: [item.practice]),
+        *linked_documents(PracticePage),
     ],
 )
 register(
@@ -72,6 +129,15 @@ register(
     MasterClassPage,
     label="Master class",
     project=project_master_class,
-    objects=lambda: MasterClassPage.objects.live().public(),
+    objects=lambda: MasterClassPage.objects.live().public().prefetch_related("facilitators"),
+    depends_on=linked_documents(MasterClassPage),
+)
+register(
+    "evidence-guide",
+    EvidenceGuidePage,
+    label="Evidence guide",
+    project=project_evidence_guide,
+    objects=lambda: EvidenceGuidePage.objects.live().public(),
+    depends_on=linked_documents(EvidenceGuidePage),
 )
 register_labels("rating", EvidenceRating.choices)

@@ -12,6 +12,8 @@ from search.projection import (
     collections_under,
     is_document_public,
     is_publicly_visible,
+    linked_documents,
+    page_text,
     shared,
     stream_text,
 )
@@ -30,7 +32,16 @@ def project_event(event: DialogueEventPage) -> SearchDocument | None:
         title=event.title,
         url=event.url,
         summary=f"{event.get_event_format_display()}: {event.theme}. {event.summary}",
-        body=" ".join([event.venue, stream_text(event.agenda), event.key_learnings, report_text]),
+        body=" ".join(
+            [
+                event.venue,
+                *event.get_audiences_labels(),
+                stream_text(event.agenda),
+                event.key_learnings,
+                page_text(event),
+                report_text,
+            ]
+        ),
         date=event.local_start.date(),
         provinces=[event.province] if event.province else [],
         **public_partnerships(event.partnerships.all()),
@@ -89,6 +100,7 @@ register(
             PortalDocument, lambda document: DialogueEventPage.objects.filter(report=document)
         ),
         Dependency(CollectionViewRestriction, _events_with_report_in),
+        *linked_documents(DialogueEventPage),
     ],
 )
 register(

@@ -18,6 +18,8 @@ from search.projection import (
     collections_under,
     is_document_public,
     is_publicly_visible,
+    linked_documents,
+    page_text,
     shared,
     stream_text,
 )
@@ -49,7 +51,16 @@ def project_partnership(partnership: Partnership) -> SearchDocument | None:
         title=partnership.title,
         url=section.profile_url(partnership),
         summary=partnership.summary,
-        body=" ".join([partnership.reference, partnership.purpose, *parties, partnership.locality]),
+        body=" ".join(
+            [
+                partnership.reference,
+                partnership.purpose,
+                *parties,
+                partnership.locality,
+                partnership.get_level_display(),
+                *partnership.get_thrusts_labels(),
+            ]
+        ),
         date=partnership.start_date,
         provinces=list(partnership.provinces),
         # The partnership facet narrows to what cites a partnership; a profile does not cite
@@ -73,7 +84,9 @@ def project_publication(publication: PublicationPage) -> SearchDocument | None:
         title=publication.title,
         url=publication.url,
         summary=publication.abstract,
-        body=" ".join([authors, stream_text(publication.key_findings), documents_text]),
+        body=" ".join(
+            [authors, stream_text(publication.key_findings), page_text(publication), documents_text]
+        ),
         date=publication.publication_date,
         provinces=list(publication.provinces),
         settings=list(publication.place_settings),
@@ -91,7 +104,15 @@ def project_priority(priority: ResearchPriorityPage) -> SearchDocument | None:
         title=priority.title,
         url=priority.url,
         summary=priority.problem_area,
-        body=priority.why_it_matters,
+        body=" ".join(
+            [
+                priority.why_it_matters,
+                page_text(priority),
+                *priority.get_methods_labels(),
+                *priority.get_responsible_bodies_labels(),
+                *priority.get_thrusts_labels(),
+            ]
+        ),
         # The year facet is when things were published or happened, never a target date.
         date=localdate(priority.first_published_at) if priority.first_published_at else None,
         provinces=list(priority.provinces),
@@ -137,6 +158,7 @@ register(
             lambda document: PublicationPage.objects.filter(documents__document=document),
         ),
         Dependency(CollectionViewRestriction, _publications_with_documents_in),
+        *linked_documents(PublicationPage),
     ],
 )
 register(
@@ -150,5 +172,6 @@ register(
             Partnership,
             lambda partnership: ResearchPriorityPage.objects.filter(partnerships=partnership),
         ),
+        *linked_documents(ResearchPriorityPage),
     ],
 )

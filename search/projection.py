@@ -5,12 +5,15 @@ lookups that every projection needs, such as which pages are private, are then m
 batch through ``shared()`` (portal/batch.py) instead of once per object.
 """
 
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
 
 from portal.batch import batch as batch  # re-exported: where projections have always found it
 from portal.batch import shared
 from portal.documents import read_restricted_collection_ids
+from portal.models import PortalDocument
 from portal.sanitising import html_text
+from search.registry import Dependency
 
 
 def is_publicly_visible(page: Page) -> bool:
@@ -41,3 +44,36 @@ def stream_text(stream_value) -> str:
     if not stream_value:
         return ""
     return html_text(" ".join(str(block.render()) for block in stream_value))
+
+
+def page_text(page) -> str:
+    """What every portal page shows of its own, whatever its type: the introduction under its
+    title and its body (``portal.models.BasePage``)."""
+    return " ".join([page.introduction, stream_text(page.body)])
+
+
+def citing(model, documents) -> list:
+    """The objects of ``model`` whose fields link to any of ``documents``: a document block, a
+    document link in rich text (Wagtail's reference index, kept on every save)."""
+    object_ids = (
+        ReferenceIndex.get_references_to_in_bulk(documents)
+        .filter(content_type=ContentType.objects.get_for_model(model))
+        .values_list("object_id", flat=True)
+    )
+    return list(model._default_manager.filter(pk__in=[int(pk) for pk in set(object_ids)]))
+
+
+def linked_documents(model) -> list[Dependency]:
+    """For a kind whose text renders blocks that link to documents (``stream_text``): a
+    document's title is in that text only while readers may open the document, so renaming a
+    document or restricting or opening its collection re-projects the objects linking to it."""
+    return [
+        Dependency(PortalDocument, lambda document: citing(model, [document])),
+        Dependency(
+            CollectionViewRestriction,
+            lambda restriction: citing(
+                model,
+                PortalDocument.objects.filter(collection__in=collections_under(restriction)),
+            ),
+        ),
+    ]

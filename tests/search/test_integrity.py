@@ -236,3 +236,43 @@ def test_publication_pages_list_open_documents(client, deliver):
     publication = publication_with(open_document, deliver, title="Listed study")
     html = BeautifulSoup(client.get(publication.url).content, "html.parser")
     assert html.find("a", string="Confidential annex") is not None
+
+
+def document_link(document) -> list:
+    return [("document", {"document": document, "title": ""})]
+
+
+def test_a_document_linked_from_a_page_body_leaves_search_when_its_collection_is_restricted(
+    client, deliver
+):
+    collection = Collection.get_first_root_node().add_child(name="Annexes")
+    document = document_with_text("", collection)
+    document.title = f"The {SECRET_WORD} annex"
+    document.save()
+    publication = PublicationPageFactory(key_findings=document_link(document))
+    priority = ResearchPriorityPageFactory(body=document_link(document))
+    for page in (publication, priority):
+        deliver(lambda page=page: page.save_revision().publish())
+    assert search_json(client, q=SECRET_WORD)["total"] == 2
+
+    deliver(
+        lambda: CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
+    )
+
+    assert search_json(client, q=SECRET_WORD)["total"] == 0
+    for page in (publication, priority):
+        assert SECRET_WORD not in client.get(page.url).content.decode()
+
+
+def test_a_document_renamed_is_renamed_in_the_pages_that_link_to_it(client, deliver):
+    document = document_with_text("")
+    publication = PublicationPageFactory(key_findings=document_link(document))
+    deliver(lambda: publication.save_revision().publish())
+    assert search_json(client, q=SECRET_WORD)["total"] == 0
+
+    document.title = f"The {SECRET_WORD} annex"
+    deliver(lambda: document.save())
+
+    assert search_json(client, q=SECRET_WORD)["total"] == 1

@@ -1,0 +1,57 @@
+"""What the site's own pages put into the portal's search: about and help pages, and each term
+of the glossary (a reader asking what a word means lands on its definition)."""
+
+from django.utils.timezone import localdate
+
+from portal.models import GlossaryPage, GlossaryTerm, StandardPage
+from search.documents import SearchDocument
+from search.projection import is_publicly_visible, linked_documents, page_text
+from search.registry import Dependency, register
+
+
+def project_standard_page(page: StandardPage) -> SearchDocument | None:
+    if not is_publicly_visible(page):
+        return None
+    published = page.last_published_at or page.first_published_at
+    return SearchDocument(
+        kind="page",
+        object_id=page.pk,
+        title=page.title,
+        url=page.url,
+        summary=page.introduction,
+        body=page_text(page),
+        date=localdate(published) if published else None,
+    )
+
+
+def project_glossary_term(term: GlossaryTerm) -> SearchDocument | None:
+    if not is_publicly_visible(term.page):
+        return None
+    return SearchDocument(
+        kind="glossary-term",
+        object_id=term.pk,
+        title=term.term,
+        url=f"{term.page.url}#{term.anchor}",
+        summary=term.definition,
+    )
+
+
+register(
+    "page",
+    StandardPage,
+    label="About and help",
+    project=project_standard_page,
+    objects=lambda: StandardPage.objects.live().public(),
+    depends_on=linked_documents(StandardPage),
+)
+register(
+    "glossary-term",
+    GlossaryTerm,
+    label="Glossary",
+    project=project_glossary_term,
+    objects=lambda: GlossaryTerm.objects.filter(page__live=True).select_related("page"),
+    depends_on=[
+        # Terms are published with their page; its address and privacy are theirs.
+        Dependency(GlossaryPage, lambda page: page.terms.all()),
+    ],
+)

@@ -1,0 +1,152 @@
+"""Whatever a page shows of its own, a reader can find it by: each field a public page shows is
+in its search document, and the site's about pages, glossary terms and evidence guide are
+searchable too, as long as readers may see them."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from best_practice.models import Facilitator
+from search.models import IndexedDocument
+from tests.best_practice.factories import (
+    EvidenceGuidePageFactory,
+    MasterClassPageFactory,
+    PracticePageFactory,
+)
+from tests.dialogue.factories import DialogueEventPageFactory
+from tests.knowledge.factories import (
+    PartnershipFactory,
+    PartnershipsSectionPageFactory,
+    PublicationPageFactory,
+    ResearchPriorityPageFactory,
+)
+from tests.portal.factories import GlossaryPageFactory, GlossaryTermFactory, StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+WORD = "wombatphrase"
+TEXT = f"Ask the {WORD} desk."
+BODY = [("paragraph", f"<p>{TEXT}</p>")]
+
+
+def found(client, query: str = WORD) -> list[dict]:
+    """The JSON answer's hits, each with its address as a page's ``url`` gives it."""
+    response = client.get("/search/", {"q": query, "format": "json"})
+    assert response.status_code == 200
+    hits = response.json()["results"]
+    for hit in hits:
+        assert hit["url"].startswith("http://testserver/")  # the API answers full addresses
+        hit["url"] = hit["url"].removeprefix("http://testserver")
+    return hits
+
+
+def published(deliver, page):
+    deliver(lambda: page.save_revision().publish())
+    page.refresh_from_db()
+    return page
+
+
+@pytest.mark.parametrize(
+    ("factory", "fields"),
+    [
+        (PracticePageFactory, {"introduction": TEXT}),
+        (PracticePageFactory, {"body": BODY}),
+        (PracticePageFactory, {"resources_and_cost": TEXT}),
+        (PracticePageFactory, {"where_it_does_not_work": TEXT}),
+        (PracticePageFactory, {"effect_note": TEXT}),
+        (PracticePageFactory, {"economic_note": TEXT}),
+        (PublicationPageFactory, {"introduction": TEXT}),
+        (PublicationPageFactory, {"body": BODY}),
+        (ResearchPriorityPageFactory, {"body": BODY}),
+        (DialogueEventPageFactory, {"body": BODY}),
+        (MasterClassPageFactory, {"body": BODY}),
+        (MasterClassPageFactory, {"how_to_take_part": TEXT}),
+        (MasterClassPageFactory, {"venue": TEXT}),
+        (StandardPageFactory, {"body": BODY}),
+        (EvidenceGuidePageFactory, {"emmie_explanation": TEXT}),
+    ],
+    ids=lambda value: value.__name__ if isinstance(value, type) else next(iter(value)),
+)
+def test_a_word_in_any_field_a_page_shows_finds_the_page(client, deliver, factory, fields):
+    page = published(deliver, factory(**fields))
+
+    assert [hit["url"] for hit in found(client)] == [page.url]
+    assert WORD in client.get(page.url).content.decode()  # and the page does show it
+
+
+def test_labels_a_page_shows_are_words_readers_can_search_by(client, deliver):
+    practice = published(deliver, PracticePageFactory(structures=["neighbourhood-watch"]))
+    event = published(deliver, DialogueEventPageFactory(audiences=["civilian-secretariat"]))
+    master_class = published(deliver, MasterClassPageFactory(audience=["municipal"]))
+
+    assert practice.url in [hit["url"] for hit in found(client, "neighbourhood watch")]
+    assert event.url in [hit["url"] for hit in found(client, "civilian secretariat")]
+    assert master_class.url in [hit["url"] for hit in found(client, "municipal officials")]
+
+
+def test_a_master_class_is_found_by_its_facilitators_name(client, deliver):
+    master_class = MasterClassPageFactory()
+    Facilitator.objects.create(master_class=master_class, name="Thandiwe Wombatphrase")
+    published(deliver, master_class)
+
+    assert [hit["url"] for hit in found(client)] == [master_class.url]
+
+
+def test_a_partnership_is_found_by_its_level_and_thrusts(client, deliver):
+    PartnershipsSectionPageFactory()
+    partnership = deliver(lambda: PartnershipFactory(level="collaboration"))
+
+    assert f"partnership:{partnership.pk}" in [hit["id"] for hit in found(client, "collaboration")]
+
+
+def test_an_about_page_is_found_until_it_is_restricted_or_unpublished(client, deliver):
+    page = published(deliver, StandardPageFactory(title="Privacy notice", introduction=TEXT))
+    (hit,) = found(client)
+    assert (hit["title"], hit["url"], hit["summary"]) == ("Privacy notice", page.url, TEXT)
+
+    restriction = deliver(
+        lambda: PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.LOGIN
+        )
+    )
+    assert found(client) == []
+    deliver(lambda: restriction.delete())
+    assert len(found(client)) == 1
+
+    deliver(lambda: page.unpublish())
+    assert found(client) == []
+
+
+def test_a_glossary_term_leads_to_its_definition(client, deliver):
+    glossary = GlossaryPageFactory()
+    GlossaryTermFactory(page=glossary, term="Wombatphrase forum", definition="A forum.")
+    published(deliver, glossary)
+
+    (hit,) = found(client)
+    assert (hit["title"], hit["url"], hit["summary"]) == (
+        "Wombatphrase forum",
+        f"{glossary.url}#wombatphrase-forum",
+        "A forum.",
+    )
+    page = client.get(glossary.url).content.decode()
+    assert 'id="wombatphrase-forum"' in page
+
+
+def test_a_glossary_term_removed_or_made_private_leaves_search(client, deliver):
+    glossary = GlossaryPageFactory()
+    kept = GlossaryTermFactory(page=glossary, term="Kept term", definition=TEXT)
+    GlossaryTermFactory(page=glossary, term="Wombatphrase forum")
+    published(deliver, glossary)
+    assert len(found(client)) == 2
+
+    glossary = glossary.specific_class.objects.get(pk=glossary.pk)
+    glossary.terms = [kept]
+    deliver(lambda: glossary.save_revision().publish())
+    assert [hit["title"] for hit in found(client)] == ["Kept term"]
+
+    deliver(
+        lambda: PageViewRestriction.objects.create(
+            page=glossary, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+    )
+    assert found(client) == []
+    assert not IndexedDocument.objects.filter(doc_id__startswith="glossary-term:").exists()
