@@ -1,10 +1,14 @@
 """What the register and the research library put into the portal's search, and what their
 documents are built from (discovered by the search app when it is ready)."""
 
+from django.db.models import Prefetch
 from django.utils.timezone import localdate
 from wagtail.models import CollectionViewRestriction
 
+from knowledge import achievements
 from knowledge.models import (
+    KPI,
+    AnnualReview,
     Organisation,
     Partnership,
     PartnershipsSectionPage,
@@ -45,6 +49,7 @@ def project_partnership(partnership: Partnership) -> SearchDocument | None:
     if not partnership.is_public or section is None:
         return None
     parties = [party.organisation.name for party in partnership.parties.all()]
+    review = achievements.latest_public_review(partnership)
     return SearchDocument(
         kind="partnership",
         object_id=partnership.pk,
@@ -59,6 +64,10 @@ def project_partnership(partnership: Partnership) -> SearchDocument | None:
                 partnership.locality,
                 partnership.get_level_display(),
                 *partnership.get_thrusts_labels(),
+                # What it has achieved, as its profile shows it: the public KPIs and the
+                # public summary of its latest completed review.
+                *(kpi.indicator for kpi in partnership.public_kpi_names),
+                review.summary if review else "",
             ]
         ),
         date=partnership.start_date,
@@ -131,8 +140,20 @@ register(
     Partnership,
     label="Partnership",
     project=project_partnership,
-    objects=lambda: Partnership.objects.public().with_public_parties(),
+    objects=lambda: achievements.with_public_record(
+        Partnership.objects.public()
+        .with_public_parties()
+        .prefetch_related(
+            Prefetch(
+                "kpis",
+                KPI.objects.filter(is_public=True).only("partnership", "indicator"),
+                to_attr="public_kpi_names",
+            )
+        )
+    ),
     depends_on=[
+        Dependency(KPI, lambda kpi: [kpi.partnership]),
+        Dependency(AnnualReview, lambda review: [review.partnership]),
         Dependency(
             Organisation,
             lambda organisation: Partnership.objects.filter(parties__organisation=organisation),

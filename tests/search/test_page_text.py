@@ -14,6 +14,8 @@ from tests.best_practice.factories import (
 )
 from tests.dialogue.factories import DialogueEventPageFactory
 from tests.knowledge.factories import (
+    AnnualReviewFactory,
+    KPIFactory,
     PartnershipFactory,
     PartnershipsSectionPageFactory,
     PublicationPageFactory,
@@ -96,6 +98,38 @@ def test_a_partnership_is_found_by_its_level_and_thrusts(client, deliver):
     partnership = deliver(lambda: PartnershipFactory(level="collaboration"))
 
     assert f"partnership:{partnership.pk}" in [hit["id"] for hit in found(client, "collaboration")]
+
+
+def test_a_partnership_is_found_by_what_its_profile_says_it_achieved_and_nothing_private(
+    client, deliver
+):
+    PartnershipsSectionPageFactory()
+    partnership = deliver(lambda: PartnershipFactory())
+    deliver(lambda: KPIFactory(partnership=partnership, indicator="Wombatphrase burglaries"))
+    deliver(lambda: KPIFactory(partnership=partnership, indicator="Quollphrase", is_public=False))
+    review = deliver(
+        lambda: AnnualReviewFactory(
+            partnership=partnership,
+            status="in-progress",
+            completed_on=None,
+            public_summary="Fewer robberies on the numbat route.",
+            findings_notes="Platypusphrase: the funder is unhappy.",
+        )
+    )
+    doc_id = f"partnership:{partnership.pk}"
+    assert [hit["id"] for hit in found(client)] == [doc_id]
+    assert found(client, "numbat") == []  # the review is not completed: its summary is not public
+
+    review.status = "completed"
+    review.completed_on = review.due_on or partnership.start_date
+    deliver(lambda: review.save())
+
+    assert [hit["id"] for hit in found(client, "numbat")] == [doc_id]
+    profile = client.get(f"/partnerships/{partnership.reference}/").content.decode()
+    assert "Wombatphrase burglaries" in profile and "numbat route" in profile
+    for private in ("Quollphrase", "Platypusphrase"):
+        assert found(client, private) == []
+        assert private not in profile
 
 
 def test_an_about_page_is_found_until_it_is_restricted_or_unpublished(client, deliver):
