@@ -9,7 +9,13 @@ from knowledge.models import Partnership
 from knowledge.search import public_partnerships
 from search.documents import SearchDocument
 from search.facets import register_labels
-from search.projection import is_publicly_visible, linked_documents, page_text, stream_text
+from search.projection import (
+    is_publicly_visible,
+    linked_documents,
+    page_text,
+    sentences,
+    stream_text,
+)
 from search.registry import Dependency, register
 
 
@@ -35,17 +41,15 @@ def project_practice(practice: PracticePage) -> SearchDocument | None:
         title=practice.title,
         url=practice.url,
         summary=practice.summary,
-        body=" ".join(
-            [
-                practice.problem,
-                practice.mechanism,
-                practice.implementation_steps,
-                *practice.get_structures_labels(),
-                practice.resources_and_cost,
-                practice.where_it_does_not_work,
-                *emmie_notes(practice),
-                page_text(practice),
-            ]
+        body=sentences(
+            practice.problem,
+            practice.mechanism,
+            *practice.steps,
+            *practice.get_structures_labels(),
+            practice.resources_and_cost,
+            practice.where_it_does_not_work,
+            *emmie_notes(practice),
+            page_text(practice),
         ),
         date=localdate(published) if published else None,
         provinces=list(practice.provinces_implemented),
@@ -67,16 +71,14 @@ def project_master_class(master_class: MasterClassPage) -> SearchDocument | None
         title=master_class.title,
         url=master_class.url,
         summary=master_class.theme,
-        body=" ".join(
-            [
-                master_class.learning_outcomes,
-                stream_text(master_class.modules),
-                *master_class.get_audience_labels(),
-                master_class.venue,
-                master_class.how_to_take_part,
-                *(facilitator.name for facilitator in master_class.facilitators.all()),
-                page_text(master_class),
-            ]
+        body=sentences(
+            *master_class.outcomes,
+            stream_text(master_class.modules),
+            *master_class.get_audience_labels(),
+            master_class.venue,
+            master_class.how_to_take_part,
+            *(facilitator.name for facilitator in master_class.facilitators.all()),
+            page_text(master_class),
         ),
         date=master_class.start_date,
     )
@@ -92,14 +94,12 @@ def project_evidence_guide(guide: EvidenceGuidePage) -> SearchDocument | None:
         title=guide.title,
         url=guide.url,
         summary=guide.introduction,
-        body=" ".join(
-            [
-                guide.rating_explanation,
-                guide.emmie_explanation,
-                guide.priority_explanation,
-                *(label for _, label in [*EvidenceRating.choices, *EvidenceStrength.choices]),
-                page_text(guide),
-            ]
+        body=sentences(
+            guide.rating_explanation,
+            guide.emmie_explanation,
+            guide.priority_explanation,
+            *(label for _, label in [*EvidenceRating.choices, *EvidenceStrength.choices]),
+            page_text(guide),
         ),
         date=localdate(published) if published else None,
     )

@@ -14,6 +14,7 @@ from search.projection import (
     is_publicly_visible,
     linked_documents,
     page_text,
+    sentences,
     shared,
     stream_text,
 )
@@ -32,15 +33,13 @@ def project_event(event: DialogueEventPage) -> SearchDocument | None:
         title=event.title,
         url=event.url,
         summary=f"{event.get_event_format_display()}: {event.theme}. {event.summary}",
-        body=" ".join(
-            [
-                event.venue,
-                *event.get_audiences_labels(),
-                stream_text(event.agenda),
-                event.key_learnings,
-                page_text(event),
-                report_text,
-            ]
+        body=sentences(
+            event.venue,
+            *event.get_audiences_labels(),
+            stream_text(event.agenda),
+            *event.learnings,
+            page_text(event),
+            report_text,
         ),
         date=event.local_start.date(),
         provinces=[event.province] if event.province else [],
@@ -66,12 +65,10 @@ def project_commitment(commitment: Commitment) -> SearchDocument | None:
         summary=f"{commitment.get_status_display()}. Made by {commitment.made_by}"
         + (f" to {commitment.made_to}" if commitment.made_to else "")
         + ".",
-        body=" ".join(
-            [
-                commitment.details,
-                event_title or commitment.engagement,
-                *(note.note for note in commitment.progress_notes.all()),
-            ]
+        body=sentences(
+            commitment.details,
+            event_title or commitment.engagement,
+            *(note.note for note in commitment.progress_notes.all()),
         ),
         date=commitment.made_on,
         provinces=list(commitment.provinces),

@@ -24,6 +24,7 @@ from search.projection import (
     is_publicly_visible,
     linked_documents,
     page_text,
+    sentences,
     shared,
     stream_text,
 )
@@ -56,19 +57,17 @@ def project_partnership(partnership: Partnership) -> SearchDocument | None:
         title=partnership.title,
         url=section.profile_url(partnership),
         summary=partnership.summary,
-        body=" ".join(
-            [
-                partnership.reference,
-                partnership.purpose,
-                *parties,
-                partnership.locality,
-                partnership.get_level_display(),
-                *partnership.get_thrusts_labels(),
-                # What it has achieved, as its profile shows it: the public KPIs and the
-                # public summary of its latest completed review.
-                *(kpi.indicator for kpi in partnership.public_kpi_names),
-                review.summary if review else "",
-            ]
+        body=sentences(
+            partnership.purpose,
+            *parties,
+            partnership.locality,
+            partnership.get_level_display(),
+            *partnership.get_thrusts_labels(),
+            # What it has achieved, as its profile shows it: the public KPIs and the
+            # public summary of its latest completed review.
+            *(kpi.indicator for kpi in partnership.public_kpi_names),
+            review.summary if review else "",
+            partnership.reference,
         ),
         date=partnership.start_date,
         provinces=list(partnership.provinces),
@@ -93,8 +92,8 @@ def project_publication(publication: PublicationPage) -> SearchDocument | None:
         title=publication.title,
         url=publication.url,
         summary=publication.abstract,
-        body=" ".join(
-            [authors, stream_text(publication.key_findings), page_text(publication), documents_text]
+        body=sentences(
+            authors, stream_text(publication.key_findings), page_text(publication), documents_text
         ),
         date=publication.publication_date,
         provinces=list(publication.provinces),
@@ -113,14 +112,12 @@ def project_priority(priority: ResearchPriorityPage) -> SearchDocument | None:
         title=priority.title,
         url=priority.url,
         summary=priority.problem_area,
-        body=" ".join(
-            [
-                priority.why_it_matters,
-                page_text(priority),
-                *priority.get_methods_labels(),
-                *priority.get_responsible_bodies_labels(),
-                *priority.get_thrusts_labels(),
-            ]
+        body=sentences(
+            priority.why_it_matters,
+            page_text(priority),
+            *priority.get_methods_labels(),
+            *priority.get_responsible_bodies_labels(),
+            *priority.get_thrusts_labels(),
         ),
         # The year facet is when things were published or happened, never a target date.
         date=localdate(priority.first_published_at) if priority.first_published_at else None,

@@ -8,7 +8,7 @@ from knowledge.models import Partnership, PartnershipsSectionPage
 from portal.sanitising import html_text
 from reference_group.models import Assessment, ReferenceGroup
 from search.documents import SearchDocument
-from search.projection import shared
+from search.projection import sentences, shared
 from search.registry import Dependency, register
 
 
@@ -33,7 +33,7 @@ def project_assessment(assessment: Assessment) -> SearchDocument | None:
         title=f"Assessment of {partnership.title} by {by}",
         url=f"{section.profile_url(partnership)}#assessment-{assessment.pk}",
         summary=Truncator(narrative).words(80),
-        body=" ".join([narrative, assessment.recommendations, comments]),
+        body=sentences(narrative, assessment.recommendations, comments),
         date=localdate(assessment.published_at) if assessment.published_at else None,
         provinces=list(partnership.provinces),
         partnerships=[partnership.reference],

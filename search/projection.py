@@ -46,10 +46,19 @@ def stream_text(stream_value) -> str:
     return html_text(" ".join(str(block.render()) for block in stream_value))
 
 
+def sentences(*parts: str) -> str:
+    """Texts joined for a document's body, each ending as a sentence: a snippet cut from the
+    body then reads as separate phrases ("… the safety forum. Civilian Secretariat …"), not as
+    one run-on line of fields, labels and names. (A field of one item per line is given as its
+    lines.)"""
+    texts = (" ".join(part.split()) for part in parts if part)
+    return " ".join(text if text[-1] in ".!?:;…" else f"{text}." for text in texts if text)
+
+
 def page_text(page) -> str:
     """What every portal page shows of its own, whatever its type: the introduction under its
     title and its body (``portal.models.BasePage``)."""
-    return " ".join([page.introduction, stream_text(page.body)])
+    return sentences(page.introduction, stream_text(page.body))
 
 
 def citing(model, documents) -> list:

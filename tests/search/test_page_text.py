@@ -184,3 +184,21 @@ def test_a_glossary_term_removed_or_made_private_leaves_search(client, deliver):
     )
     assert found(client) == []
     assert not IndexedDocument.objects.filter(doc_id__startswith="glossary-term:").exists()
+
+
+def test_a_snippet_reads_as_phrases_not_as_fields_run_together(client, deliver):
+    PartnershipsSectionPageFactory()
+    deliver(
+        lambda: PartnershipFactory(
+            summary="Joint patrols.",
+            purpose="Plan patrols with the wombatphrase forum",
+            level="collaboration",
+        )
+    )
+    practice = PracticePageFactory(implementation_steps="Agree routes\nShare a radio channel")
+    published(deliver, practice)
+
+    (hit,) = found(client)
+    assert "wombatphrase</mark> forum. " in hit["highlight"]
+    (hit,) = found(client, "radio channel")
+    assert "Agree routes. Share a" in hit["highlight"]
