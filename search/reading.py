@@ -3,8 +3,9 @@
 - English stop words ("in", "the", "what", "how") never decide whether something matches.
 - Each meaningful word stands with its synonyms (``search/synonyms.txt``) as one *term*.
 - A document must match at least half of the terms (``required``: one of two, two of three
-  or four); documents that match every term rank first, then those that match most. When no
-  document has that many, the search is asked again needing only one (``search.service``).
+  or four); documents that match every term rank first, then those that match most. When
+  fewer than a few documents have that many, the search is asked again needing only one, and
+  those that had enough still come first (``search.service``).
 - Quoted phrases are required as written, and ``-word`` excludes.
 
 Every engine reads a query through ``read()``, so they agree on what a question means.

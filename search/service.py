@@ -15,6 +15,14 @@ RELAXED_NOTE = (
     "Nothing has enough of these words together. These results have some of them, the "
     "closest matches first."
 )
+FEW_ENOUGH = 3  # fewer results than this with enough of the words, and those with some follow
+
+
+def topped_up_note(enough: int) -> str:
+    results = "1 result has" if enough == 1 else f"{enough} results have"
+    return f"Only {results} enough of these words together. Results with some of them follow."
+
+
 Answer = TypeVar("Answer")
 
 
@@ -34,26 +42,28 @@ def _relaxable(query: SearchQuery) -> bool:
 
 
 def searched(engine: SearchEngine, query: SearchQuery) -> SearchResults:
-    """The engine's results for ``query``. When no document has enough of its words together
-    ("ways to fight stock theft" needs two of its three terms), the results with any of them,
-    ranked as ever, and a note that says so."""
+    """The engine's results for ``query``. When fewer than ``FEW_ENOUGH`` documents have
+    enough of its words together ("ways to fight stock theft" needs two of its three terms,
+    and one review says "the right way" of stock theft), the results with any of them, ranked
+    as ever (those with the most terms first), and a note that says so."""
     results = engine.search(query)
-    if results.total or not _relaxable(query):
+    if results.total >= FEW_ENOUGH or not _relaxable(query):
         return results
     relaxed = engine.search(replace(query, relaxed=True))
-    if not relaxed.total:
+    if relaxed.total <= results.total:
         return results
     relaxed.relaxed = True
-    relaxed.notes.append(RELAXED_NOTE)
+    relaxed.enough_words = results.total
+    relaxed.notes.append(topped_up_note(results.total) if results.total else RELAXED_NOTE)
     return relaxed
 
 
 def counted(engine: SearchEngine, query: SearchQuery) -> int:
     """How many results ``searched(engine, query)`` finds, at a fraction of its cost."""
     total = engine.count(query)
-    if total or not _relaxable(query):
+    if total >= FEW_ENOUGH or not _relaxable(query):
         return total
-    return engine.count(replace(query, relaxed=True))
+    return max(total, engine.count(replace(query, relaxed=True)))
 
 
 def run_search(query: SearchQuery) -> SearchResults:

@@ -47,7 +47,7 @@ def search_view(request):
     if query.page == 1:
         # Answered only with some of its words: editors should see it as much as one that
         # found nothing (a synonym or a promotion may be what it lacks).
-        unanswered = not results.total or results.relaxed
+        unanswered = not results.total or (results.relaxed and not results.enough_words)
         record(query.text, unanswered)
         promoted = promotions_for(query.text, request)
         counted = (query.text, unanswered)
@@ -66,6 +66,8 @@ def search_view(request):
                 "pages": pages,
                 "notes": results.notes,
                 "relaxed": results.relaxed,
+                # how many of the results have enough of the words (when relaxed, the first)
+                "enough_words": results.enough_words if results.relaxed else results.total,
                 "offers": {
                     name: {"q": offer.text, "total": offer.total} for name, offer in offers.items()
                 },
@@ -165,6 +167,7 @@ def other_questions(query: SearchQuery, results: SearchResults) -> dict[str, cor
     offers = {}
     if results.relaxed:
         spelling = corrections.spelling(query.text, lambda text: count(text, relax=False))
+        spelling = spelling if spelling and spelling.total > results.enough_words else None
     else:
         spelling = corrections.spelling(query.text, count)
         spelling = spelling if spelling and spelling.total > total else None

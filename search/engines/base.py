@@ -40,7 +40,10 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     engine: str = ""
     notes: list[str] = field(default_factory=list)
-    relaxed: bool = False  # no document had enough of the words: these have some (service)
+    # Fewer than a few documents had enough of the words: these have some (search.service),
+    # the first ``enough_words`` of them enough.
+    relaxed: bool = False
+    enough_words: int = 0
 
 
 class Rebuild(Protocol):

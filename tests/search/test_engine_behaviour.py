@@ -277,6 +277,21 @@ def test_a_question_nothing_has_enough_words_of_finds_what_has_some(filled):
     assert not searched(filled, SearchQuery(text="robberies school")).relaxed
 
 
+def test_a_question_few_things_have_enough_words_of_goes_on_with_what_has_some(filled):
+    question = SearchQuery(text="lights paths night farmers")  # two of four needed
+    assert titles(filled.search(question)) == ["Safer lighting"]  # three of them
+
+    results = searched(filled, question)
+
+    # What has enough of the words comes first, then what has one ("Farmers ... patrol").
+    assert titles(results) == ["Safer lighting", "Rural patrols"]
+    assert results.relaxed and results.enough_words == 1
+    assert results.notes == [
+        "Only 1 result has enough of these words together. Results with some of them follow."
+    ]
+    assert counted(filled, question) == 2
+
+
 def test_a_quoted_phrase_stays_required_when_fewer_words_are(filled):
     found = searched(filled, SearchQuery(text='"farm roads" patrol zebu quasar'))
     assert titles(found) == ["Rural patrols"] and found.relaxed

@@ -55,12 +55,16 @@ def test_unpublished_or_private_pages_are_never_promoted(client):
 
 def test_searches_are_counted_and_unanswered_ones_reported(client):
     PublicationPageFactory(title="Patrol study")
+    PublicationPageFactory(title="Night patrol study")
     call_command("rebuild_search_index", stdout=io.StringIO())
     for _ in range(2):
         client.get("/search/", {"q": "zebra crossings"})
     client.get("/search/", {"q": "patrol"})
     # no result has two of its three words: answered with "patrol" alone, and reported
     assert client.get("/search/", {"q": "patrol zebu quasar", "format": "json"}).json()["relaxed"]
+    # one result has two of them (the other follows with one): answered, not reported
+    topped_up = client.get("/search/", {"q": "night patrol quasar", "format": "json"}).json()
+    assert (topped_up["relaxed"], topped_up["enough_words"], topped_up["total"]) == (True, 1, 2)
 
     assert Query.get("zebra crossings").hits == 2
     admin = get_user_model().objects.create_superuser("boss", "", "pw")
@@ -69,6 +73,7 @@ def test_searches_are_counted_and_unanswered_ones_reported(client):
     assert "<td>zebra crossings</td><td>2</td>" in report
     assert "<td>patrol zebu quasar</td><td>1</td>" in report
     assert "<td>patrol</td>" not in report
+    assert "night patrol quasar" not in report
 
 
 def test_the_report_is_for_signed_in_editors_only(client):
