@@ -18,9 +18,14 @@ RELAXED_NOTE = (
 FEW_ENOUGH = 3  # fewer results than this with enough of the words, and those with some follow
 
 
-def topped_up_note(enough: int) -> str:
+def topped_up_note(enough: int, sort: str) -> str:
     results = "1 result has" if enough == 1 else f"{enough} results have"
-    return f"Only {results} enough of these words together. Results with some of them follow."
+    rest = (
+        "Results with some of them follow."
+        if sort == "relevance"
+        else "These results include those with some of them."
+    )
+    return f"Only {results} enough of these words together. {rest}"
 
 
 Answer = TypeVar("Answer")
@@ -44,8 +49,10 @@ def _relaxable(query: SearchQuery) -> bool:
 def searched(engine: SearchEngine, query: SearchQuery) -> SearchResults:
     """The engine's results for ``query``. When fewer than ``FEW_ENOUGH`` documents have
     enough of its words together ("ways to fight stock theft" needs two of its three terms,
-    and one review says "the right way" of stock theft), the results with any of them, ranked
-    as ever (those with the most terms first), and a note that says so."""
+    and one review says "the right way" of stock theft), the results with any of them, and a
+    note that says so. By relevance, those with enough of the words come first, on the first
+    page (it shows them and then the relaxed first page without them; later pages leave them
+    out too, so each result is shown once)."""
     results = engine.search(query)
     if results.total >= FEW_ENOUGH or not _relaxable(query):
         return results
@@ -54,7 +61,15 @@ def searched(engine: SearchEngine, query: SearchQuery) -> SearchResults:
         return results
     relaxed.relaxed = True
     relaxed.enough_words = results.total
-    relaxed.notes.append(topped_up_note(results.total) if results.total else RELAXED_NOTE)
+    if results.total:
+        relaxed.notes.append(topped_up_note(results.total, query.sort))
+        if query.sort == "relevance":
+            enough = results.hits if query.page == 1 else engine.search(replace(query, page=1)).hits
+            first = {hit.doc_id for hit in enough}
+            others = [hit for hit in relaxed.hits if hit.doc_id not in first]
+            relaxed.hits = [*enough, *others] if query.page == 1 else others
+    else:
+        relaxed.notes.append(RELAXED_NOTE)
     return relaxed
 
 

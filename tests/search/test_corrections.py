@@ -3,6 +3,7 @@ the index, the results that have some of the words when nothing has enough of th
 question with only the words that find something."""
 
 import io
+from dataclasses import replace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -119,3 +120,43 @@ def test_an_internal_partnerships_words_are_never_offered(client, deliver, libra
     # search would count results for
     assert "okapiland" not in str(offers(client, "okapilnd patrols"))
     assert spelling("okapilnd", count=lambda text: 5) is None
+
+
+class RankedApart:
+    """An engine whose relaxed ranking puts the one result with enough of the words wherever
+    ``position`` says (an engine ranks what has some of the words by its own score)."""
+
+    def __init__(self, position: int, total: int = 12):
+        self.relaxed_order = [f"doc:{n}" for n in range(1, total)]
+        self.relaxed_order.insert(position, "doc:enough")
+
+    def search(self, query):
+        from search.engines.base import Hit, SearchResults
+
+        ids = self.relaxed_order if query.relaxed else ["doc:enough"]
+        page = ids[(query.page - 1) * 10 : query.page * 10]
+        hits = [Hit(doc_id, "practice", doc_id, "/", "", None) for doc_id in page]
+        return SearchResults(hits=hits, total=len(ids))
+
+
+@pytest.mark.parametrize("position", [0, 9, 10, 11])
+def test_what_has_enough_of_the_words_comes_first_and_every_result_once(position):
+    from search.query import SearchQuery
+    from search.service import searched
+
+    engine = RankedApart(position)
+    question = SearchQuery(text="alpha beta gamma")
+    pages = [
+        [hit.doc_id for hit in searched(engine, replace(question, page=page)).hits]
+        for page in (1, 2)
+    ]
+
+    assert pages[0][0] == "doc:enough"
+    shown = pages[0] + pages[1]
+    assert sorted(shown) == sorted(engine.relaxed_order)  # each of the 12 once
+    by_date = searched(engine, replace(question, sort="date"))
+    assert [hit.doc_id for hit in by_date.hits] == engine.relaxed_order[:10]  # date order kept
+    assert by_date.notes == [
+        "Only 1 result has enough of these words together. These results include those with "
+        "some of them."
+    ]

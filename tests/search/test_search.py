@@ -184,6 +184,7 @@ def test_results_are_highlighted_and_json_has_a_stable_shape(client, indexed_lib
         "pages",
         "notes",
         "relaxed",
+        "enough_words",
         "offers",
         "promoted",
         "results",
@@ -191,6 +192,7 @@ def test_results_are_highlighted_and_json_has_a_stable_shape(client, indexed_lib
     }
     assert data["offers"] == {}  # it found something
     assert data["relaxed"] is False  # with the words it was asked
+    assert data["enough_words"] == data["total"] == 1
     (hit,) = data["results"]
     assert set(hit) == {"id", "kind", "title", "url", "summary", "date", "highlight"}
     assert "<mark>robberies</mark>" in hit["highlight"]
