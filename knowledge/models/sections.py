@@ -85,6 +85,14 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
             )
         return self.render(request, context_overrides=context)
 
+    @path("download/")
+    def register_download(self, request):
+        """The partnerships the listing's filters select, as a spreadsheet (CSV)."""
+        from knowledge.public_filters import PartnershipFilterForm
+        from knowledge.register_download import register_csv
+
+        return register_csv(request, self, PartnershipFilterForm(request.GET))
+
     @re_path(r"^(?P<reference>[A-Z]+-\d{4}-\d{4,})/$")
     def partnership_profile(self, request, reference):
         from knowledge import achievements

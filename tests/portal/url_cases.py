@@ -160,6 +160,7 @@ def subpage_tails(page, ids) -> list[tuple[str, str]]:
         return [
             ("public profile", ids["public_partnership"].reference + "/"),
             ("internal profile", ids["internal_partnership"].reference + "/"),
+            ("register download", "download/"),
         ]
     if name == "PublicationPage":
         return [("BibTeX", "cite/bibtex/"), ("RIS", "cite/ris/")]

@@ -1,0 +1,104 @@
+"""The public register as a spreadsheet: the partnerships a reader's filters select, with what
+their profiles show, for journalists and researchers who count and compare them.
+
+Only public partnerships, and of each only what its profile shows: never a contact person, a
+cost, a risk, a note, an internal partnership or a private KPI. Streamed a few hundred rows at a
+time (the register may hold tens of thousands), so it is never kept by the page cache, and every
+cell goes through ``neutralise_formula``, as the admin's exports do.
+"""
+
+import csv
+from collections.abc import Callable, Iterator
+
+from django.http import StreamingHttpResponse
+from django.utils.timezone import localdate
+
+from knowledge import achievements
+from knowledge.models import Partnership
+from portal.spreadsheets import neutralise_formula
+
+CHUNK = 500
+
+
+def _date(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def _agreement(partnership) -> str:
+    agreement = achievements.signed_agreement(partnership)
+    if agreement is None:
+        return ""
+    return f"{agreement.kind}, signed {_date(agreement.signed_on)}".removesuffix(", signed ")
+
+
+def _reviewed(partnership) -> str:
+    review = achievements.latest_public_review(partnership)
+    return _date(review.completed_on) if review else ""
+
+
+def _parties(partnership) -> str:
+    return "; ".join(
+        f"{party.organisation.name} ({party.get_role_display()})"
+        for party in partnership.parties.all()
+    )
+
+
+COLUMNS: list[tuple[str, Callable]] = [
+    ("Reference", lambda p: p.reference),
+    ("Title", lambda p: p.title),
+    ("Summary", lambda p: p.summary),
+    ("Status", lambda p: p.get_status_display()),
+    ("Level", lambda p: p.get_level_display()),
+    ("Scope", lambda p: p.get_scope_display()),
+    ("Precinct or municipality", lambda p: p.locality),
+    ("Provinces", lambda p: "; ".join(p.get_provinces_labels())),
+    ("Stakeholders", lambda p: p.get_stakeholder_structure_display()),
+    ("Term", lambda p: p.get_term_display()),
+    ("Strategic thrusts", lambda p: "; ".join(p.get_thrusts_labels())),
+    ("Parties (role)", _parties),
+    ("Start date", lambda p: _date(p.start_date)),
+    ("End date", lambda p: _date(p.end_date)),
+    ("Signed agreement", _agreement),
+    ("Last reviewed", _reviewed),
+]
+
+
+class _Lines:
+    """What ``csv.writer`` writes to: each row comes back as its line, to be streamed."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def public_register(form):
+    """The public partnerships ``form``'s filters select, in reference order, read with what
+    the columns show (parties, signed agreement and latest review) in a few queries a chunk."""
+    partnerships = achievements.with_public_record(
+        Partnership.objects.public().with_public_parties()
+    )
+    return form.apply(partnerships).order_by("reference")
+
+
+def rows(request, section, partnerships) -> Iterator[list[str]]:
+    yield [heading for heading, _ in COLUMNS] + ["Profile"]
+    for partnership in partnerships.iterator(chunk_size=CHUNK):
+        cells = [value(partnership) for _, value in COLUMNS]
+        profile = request.build_absolute_uri(section.profile_url(partnership))
+        yield [neutralise_formula(cell) for cell in cells] + [profile]
+
+
+def register_csv(request, section, form) -> StreamingHttpResponse:
+    writer = csv.writer(_Lines())
+    lines = (writer.writerow(row) for row in rows(request, section, public_register(form)))
+    response = StreamingHttpResponse(
+        _with_byte_order_mark(lines), content_type="text/csv; charset=utf-8"
+    )
+    name = f"partnership-register-{localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _with_byte_order_mark(lines: Iterator[str]) -> Iterator[str]:
+    """A byte order mark first, so that Excel reads the file as UTF-8 (names with accents)."""
+    yield "\ufeff"
+    yield from lines
