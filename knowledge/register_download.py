@@ -2,20 +2,17 @@
 their profiles show, for journalists and researchers who count and compare them.
 
 Only public partnerships, and of each only what its profile shows: never a contact person, a
-cost, a risk, a note, an internal partnership or a private KPI. Streamed a few hundred rows at a
-time (the register may hold tens of thousands), so it is never kept by the page cache, and every
-cell goes through ``neutralise_formula``, as the admin's exports do.
+cost, a risk, a note, an internal partnership or a private KPI. Read a few hundred at a time
+(the register may hold tens of thousands) and streamed (``portal.spreadsheets.csv_download``).
 """
 
-import csv
 from collections.abc import Callable, Iterator
 
 from django.http import StreamingHttpResponse
-from django.utils.timezone import localdate
 
 from knowledge import achievements
 from knowledge.models import Partnership
-from portal.spreadsheets import neutralise_formula
+from portal.spreadsheets import csv_download
 
 CHUNK = 500
 
@@ -63,13 +60,6 @@ COLUMNS: list[tuple[str, Callable]] = [
 ]
 
 
-class _Lines:
-    """What ``csv.writer`` writes to: each row comes back as its line, to be streamed."""
-
-    def write(self, line: str) -> str:
-        return line
-
-
 def public_register(form):
     """The public partnerships ``form``'s filters select, in reference order, read with what
     the columns show (parties, signed agreement and latest review) in a few queries a chunk."""
@@ -79,26 +69,13 @@ def public_register(form):
     return form.apply(partnerships).order_by("reference")
 
 
-def rows(request, section, partnerships) -> Iterator[list[str]]:
-    yield [heading for heading, _ in COLUMNS] + ["Profile"]
+def _rows(partnerships, profiles: str) -> Iterator[list[str]]:
     for partnership in partnerships.iterator(chunk_size=CHUNK):
-        cells = [value(partnership) for _, value in COLUMNS]
-        profile = request.build_absolute_uri(section.profile_url(partnership))
-        yield [neutralise_formula(cell) for cell in cells] + [profile]
+        yield [value(partnership) for _, value in COLUMNS] + [f"{profiles}{partnership.reference}/"]
 
 
 def register_csv(request, section, form) -> StreamingHttpResponse:
-    writer = csv.writer(_Lines())
-    lines = (writer.writerow(row) for row in rows(request, section, public_register(form)))
-    response = StreamingHttpResponse(
-        _with_byte_order_mark(lines), content_type="text/csv; charset=utf-8"
-    )
-    name = f"partnership-register-{localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
-def _with_byte_order_mark(lines: Iterator[str]) -> Iterator[str]:
-    """A byte order mark first, so that Excel reads the file as UTF-8 (names with accents)."""
-    yield "\ufeff"
-    yield from lines
+    # A profile's address is the section's and the reference (PartnershipsSectionPage).
+    profiles = request.build_absolute_uri(section.url)
+    header = [heading for heading, _ in COLUMNS] + ["Profile"]
+    return csv_download("partnership-register", header, _rows(public_register(form), profiles))

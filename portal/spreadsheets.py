@@ -6,8 +6,15 @@ reader's search). Every CSV export in the admin (the register's, the dialogue's,
 groups' and Wagtail's own reports, such as search terms) goes through Wagtail's
 ``SpreadsheetExportMixin``, so its preprocessing is extended once, here, to prefix such a cell
 with an apostrophe, as OWASP advises. Wagtail's XLSX export already stores such cells as text.
+The public site's downloads (the register's, the commitments tracker's) are written by
+``csv_download``, with the same guard.
 """
 
+import csv
+from collections.abc import Iterable
+
+from django.http import StreamingHttpResponse
+from django.utils.timezone import localdate
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -38,3 +45,27 @@ def protect_csv_exports() -> None:
 
     preprocess_field_value.neutralises_formulas = True
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+
+
+class _Lines:
+    """What ``csv.writer`` writes to: each row comes back as its line, to be streamed."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def csv_download(name: str, header: list[str], rows: Iterable[list]) -> StreamingHttpResponse:
+    """A CSV file for a reader to download, named ``name-YYYY-MM-DD.csv`` and streamed as its
+    rows are read (so the page cache never keeps it): a byte order mark first, so that Excel
+    reads UTF-8, and no cell a spreadsheet would run as a formula."""
+    writer = csv.writer(_Lines())
+
+    def lines():
+        yield "\ufeff"
+        yield writer.writerow(header)
+        for row in rows:
+            yield writer.writerow([neutralise_formula(cell) for cell in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}-{localdate():%Y-%m-%d}.csv"'
+    return response

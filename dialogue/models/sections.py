@@ -71,6 +71,13 @@ class DialogueSectionPage(RoutablePageMixin, SectionIndexPage):
         context.update(tracker_context(request, self))
         return TemplateResponse(request, "dialogue/commitments_tracker.html", context)
 
+    @path("commitments/download/")
+    def commitments_download(self, request):
+        """The commitments the tracker's filters select, as a spreadsheet (CSV)."""
+        from dialogue.commitments_download import commitments_csv
+
+        return commitments_csv(request, self)
+
     @path("commitments/<int:pk>/")
     def commitment(self, request, pk):
         from .commitments import Commitment

@@ -165,3 +165,79 @@ def test_a_commitment_never_names_a_draft_or_private_event(client, tracked, hide
     html = client.get(address).content.decode()
     assert "Fix the lights" in html
     assert "Imbizo in Mthatha" not in html
+
+
+def downloaded(client, query="") -> tuple[str, list[dict]]:
+    import csv
+    import io
+
+    response = client.get("/national-dialogue/commitments/download/" + query)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="commitments-' in response["Content-Disposition"]
+    content = b"".join(response.streaming_content).decode("utf-8").removeprefix("\ufeff")
+    return content, list(csv.DictReader(io.StringIO(content)))
+
+
+def test_the_tracker_downloads_what_its_filters_select(client, tracked):
+    from dialogue.models import CommitmentProgress
+
+    CommitmentProgress.objects.create(
+        commitment=tracked["late"], date=days(-10), note="Contractor appointed"
+    )
+    page = BeautifulSoup(
+        client.get("/national-dialogue/commitments/?overdue=on").content, "html.parser"
+    )
+    link = page.select_one("p.download a")
+    assert link.get_text(strip=True) == "Download this commitment (CSV)"
+    assert link["href"] == "/national-dialogue/commitments/download/?overdue=on"
+
+    _, rows = downloaded(client, "?overdue=on")
+
+    (row,) = rows
+    assert row["Promise"] == "Fix the lights"
+    assert row["Made by"] == "South African Police Service"
+    assert row["Where"] == "Imbizo in Mthatha"
+    assert (row["Due"], row["Status"], row["Overdue"]) == (days(-5).isoformat(), "Open", "yes")
+    assert row["Latest progress"] == f"{days(-10).isoformat()}: Contractor appointed"
+    assert (
+        row["Address"] == f"http://testserver/national-dialogue/commitments/{tracked['late'].pk}/"
+    )
+    assert client.get(row["Address"]).status_code == 200
+    everything = [row["Promise"] for row in downloaded(client)[1]]
+    assert sorted(everything) == ["Fix the lights", "Open a victim room", "Train CPF members"]
+
+
+def test_the_download_names_no_draft_private_event_or_internal_partnership(client, tracked):
+    hidden = DialogueEventPageFactory(title="Closed-door meeting")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    secret = CommitmentFactory(promise="Quiet promise", event=hidden, engagement="A meeting")
+    secret.partnerships.add(PartnershipFactory(title="Staff only", visibility=Visibility.INTERNAL))
+    secret.partnerships.add(PartnershipFactory(title="Open partnership"))
+    secret.save()
+
+    content, rows = downloaded(client)
+
+    (row,) = [row for row in rows if row["Promise"] == "Quiet promise"]
+    assert row["Where"] == "A meeting"
+    assert row["Partnerships"].startswith("Open partnership (")
+    for private in ("Not yet published", "Closed-door meeting", "Staff only"):
+        assert private not in content
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_the_download_s_queries_do_not_grow_with_the_commitments(
+    client, count, django_assert_max_num_queries
+):
+    dialogue_section()
+    for _ in range(count):
+        commitment = CommitmentFactory(promise="=cmd|' /C calc'!A0")
+        commitment.partnerships.add(PartnershipFactory())
+        commitment.save()
+
+    # the page's routing, the public events, then the commitments with their progress notes
+    # and partnerships: the same for one commitment as for twelve
+    with django_assert_max_num_queries(10):
+        rows = downloaded(client)[1]
+    assert len(rows) == count
+    assert {row["Promise"] for row in rows} == {"'=cmd|' /C calc'!A0"}

@@ -173,6 +173,7 @@ def subpage_tails(page, ids) -> list[tuple[str, str]]:
     if name == "DialogueSectionPage":
         return [
             ("commitments", "commitments/"),
+            ("commitments download", "commitments/download/"),
             ("a commitment", f"commitments/{Commitment.objects.first().pk}/"),
             ("calendar", "calendar/"),
             ("RSS", "feed/"),
