@@ -12,8 +12,8 @@ from portal.site_structure import section_pages
 from search import corrections, facets
 from search.engines.base import SearchResults
 from search.query import PAGE_SIZE, SearchQuery
+from search.service import FEW_ENOUGH, run_search, suggest
 from search.service import count as count_results
-from search.service import run_search, suggest
 from search.statistics import promotions_for, record
 from search.text import MAX_QUERY_LENGTH, WORD, fold
 
@@ -167,7 +167,11 @@ def other_questions(query: SearchQuery, results: SearchResults) -> dict[str, cor
     offers = {}
     if results.relaxed:
         spelling = corrections.spelling(query.text, lambda text: count(text, relax=False))
-        spelling = spelling if spelling and spelling.total > results.enough_words else None
+        # Some results already have enough of the words: a spelling must find enough of them
+        # in at least a few ("ways to fight stock theft" was offered "ways to night stock
+        # theft" for its two results: "fight" is no title's word, but it is not misspelt).
+        needed = FEW_ENOUGH if results.enough_words else 1
+        spelling = spelling if spelling and spelling.total >= needed else None
     else:
         spelling = corrections.spelling(query.text, count)
         spelling = spelling if spelling and spelling.total > total else None

@@ -160,3 +160,20 @@ def test_what_has_enough_of_the_words_comes_first_and_every_result_once(position
         "Only 1 result has enough of these words together. These results include those with "
         "some of them."
     ]
+
+
+def test_a_question_some_results_answer_is_offered_only_a_spelling_that_answers_more(client):
+    PartnershipsSectionPageFactory()
+    for title in ("Farm watch", "Night watch shelters", "Watch groups"):
+        PracticePageFactory(title=title, problem="Crime.", summary="A practice.")
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    # "fight" is in no title and "night" is close to it. "farm watch fight" has one result with
+    # enough of its words (two of three); "farm watch night" would have two: not enough of a
+    # gain to offer it to a reader who already has answers.
+    answer = client.get("/search/", {"q": "farm watch fight", "format": "json"}).json()
+
+    assert answer["relaxed"] is True and answer["enough_words"] == 1
+    assert answer["offers"] == {}
+    # when nothing has enough of the words, any spelling that finds something is offered
+    nothing = client.get("/search/", {"q": "fight zebu quasar", "format": "json"}).json()
+    assert nothing["offers"]["spelling"]["q"] == "night zebu quasar"
