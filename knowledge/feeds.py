@@ -1,52 +1,32 @@
-"""RSS and Atom feeds of new publications, for the whole library or one topic.
-
-Django's feed generators escape every value as XML, so no title can break a feed.
-"""
+"""RSS and Atom feeds of new publications, for the whole library or one topic."""
 
 from datetime import datetime, time
 
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-FEED_LENGTH = 30
+from portal.feeds import FEED_LENGTH, PageFeed, atom
 
 
-class PublicationRssFeed(Feed):
-    feed_type = Rss201rev2Feed
-
+class PublicationRssFeed(PageFeed):
     def __init__(self, library, topic=None):
-        super().__init__()
-        self.library, self.topic = library, topic
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
+        super().__init__(library)
+        self.topic = topic
 
     def title(self):
         suffix = f": {self.topic.name}" if self.topic else ""
-        return f"{self.library.title}{suffix}"
-
-    def link(self):
-        return self.library.get_url(self.request)
+        return f"{self.page.title}{suffix}"
 
     def description(self):
-        return self.library.introduction or "New publications in the research library."
+        return self.page.introduction or "New publications in the research library."
 
     def items(self):
-        publications = self.library.publications()
+        publications = self.page.publications()
         if self.topic is not None:
             publications = publications.filter(topics=self.topic)
         return publications.prefetch_related("authors").order_by("-publication_date")[:FEED_LENGTH]
 
-    def item_title(self, item):
-        return item.title
-
     def item_description(self, item):
         return item.abstract
-
-    def item_link(self, item):
-        return item.get_url(self.request)
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.combine(item.publication_date, time.min))
@@ -58,6 +38,4 @@ class PublicationRssFeed(Feed):
         return [tag.name for tag in item.topics.all()]
 
 
-class PublicationAtomFeed(PublicationRssFeed):
-    feed_type = Atom1Feed
-    subtitle = PublicationRssFeed.description
+PublicationAtomFeed = atom(PublicationRssFeed)

@@ -1,6 +1,7 @@
 """The Best practice and Master classes sections: the practice library and the class list."""
 
 from django.utils import timezone
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from portal.listing import filtered_listing
 from portal.models import SectionIndexPage
@@ -9,8 +10,9 @@ from portal.site_structure import remembered
 PRACTICES_PER_PAGE = 20
 
 
-class BestPracticeSectionPage(SectionIndexPage):
-    """The practice library: filters, sort orders, and a matrix of where evidence is thin."""
+class BestPracticeSectionPage(RoutablePageMixin, SectionIndexPage):
+    """The practice library: filters, sort orders, and a matrix of where evidence is thin; and
+    feeds of its new practices at feed/ (RSS) and feed/atom/."""
 
     subpage_types = [
         "best_practice.PracticePage",
@@ -53,6 +55,18 @@ class BestPracticeSectionPage(SectionIndexPage):
             child_pages=context["child_pages"].not_type(PracticePage),
         )
         return context
+
+    @path("feed/")
+    def rss_feed(self, request):
+        from best_practice.feeds import PracticesFeed
+
+        return PracticesFeed(self)(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        from best_practice.feeds import PracticesAtomFeed
+
+        return PracticesAtomFeed(self)(request)
 
 
 class MasterClassSectionPage(SectionIndexPage):

@@ -162,6 +162,8 @@ def subpage_tails(page, ids) -> list[tuple[str, str]]:
             ("internal profile", ids["internal_partnership"].reference + "/"),
             ("register download", "download/"),
         ]
+    if name == "BestPracticeSectionPage":
+        return [("RSS", "feed/"), ("Atom", "feed/atom/")]
     if name == "PublicationPage":
         return [("BibTeX", "cite/bibtex/"), ("RIS", "cite/ris/")]
     if name == "ResearchLibraryPage":
