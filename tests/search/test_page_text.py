@@ -202,3 +202,15 @@ def test_a_snippet_reads_as_phrases_not_as_fields_run_together(client, deliver):
     assert "wombatphrase</mark> forum. " in hit["highlight"]
     (hit,) = found(client, "radio channel")
     assert "Agree routes. Share a" in hit["highlight"]
+
+
+def test_a_term_added_in_a_draft_of_the_glossary_is_searchable_only_once_published(client, deliver):
+    glossary = published(deliver, GlossaryPageFactory())
+    glossary = glossary.specific_class.objects.get(pk=glossary.pk)
+    glossary.terms.add(GlossaryTermFactory.build(term="Wombatphrase", definition="Draft."))
+    revision = deliver(lambda: glossary.save_revision())
+
+    assert found(client) == []
+
+    deliver(lambda: revision.publish())
+    assert [hit["title"] for hit in found(client)] == ["Wombatphrase"]
