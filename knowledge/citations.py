@@ -5,8 +5,9 @@ Every field is escaped for its format, so no title, name or abstract can break t
 
 import re
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.text import slugify
+from django.utils.timezone import localdate
 
 from knowledge.models.research_choices import PublicationType
 
@@ -116,3 +117,22 @@ def ris_response(publication, request) -> HttpResponse:
         "application/x-research-info-systems",
         f"{publication.slug}.ris",
     )
+
+
+# A list of references, for a reference manager (Zotero, Mendeley, EndNote): its entry for
+# each publication, its type, and the file's extension.
+LIST_FORMATS = {
+    "ris": (to_ris, "application/x-research-info-systems", "ris"),
+    "bibtex": (to_bibtex, "application/x-bibtex", "bib"),
+}
+
+
+def references_response(publications, request, kind: str) -> StreamingHttpResponse:
+    """Every publication of ``publications`` (a queryset) as one file of references, streamed a
+    few hundred at a time: a library may hold thousands."""
+    to_entry, content_type, extension = LIST_FORMATS[kind]
+    entries = (to_entry(publication, request) for publication in publications.iterator(500))
+    response = StreamingHttpResponse(entries, content_type=f"{content_type}; charset=utf-8")
+    name = f"research-library-{localdate():%Y-%m-%d}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -51,6 +51,19 @@ class ResearchLibraryPage(RoutablePageMixin, BasePage):
         )
         return self.render(request, context_overrides=context)
 
+    @path("cite/<str:kind>/")
+    def references(self, request, kind):
+        """The publications the library's filters select, as one file of references (RIS or
+        BibTeX) for a reference manager."""
+        from knowledge.citations import LIST_FORMATS, references_response
+        from knowledge.library_filters import PublicationFilterForm
+
+        if kind not in LIST_FORMATS:
+            raise Http404
+        form = PublicationFilterForm(request.GET, library=self, request=request)
+        publications = form.apply(self.publications()).prefetch_related("authors", "topics")
+        return references_response(publications, request, kind)
+
     @path("recommendations/")
     @path("recommendations/<slug:body>/")
     def recommendations(self, request, body=None):

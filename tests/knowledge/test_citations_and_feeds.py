@@ -110,3 +110,50 @@ def test_case_studies_are_scholarly_articles(client):
     soup = BeautifulSoup(client.get(case_study.url).content, "html.parser")
     data = json.loads(soup.find("script", type="application/ld+json").string)
     assert data["@type"] == "ScholarlyArticle"
+
+
+def library_references(client, kind: str, query: str = ""):
+    response = client.get(f"{research_library().url}cite/{kind}/{query}")
+    assert response.status_code == 200
+    assert 'filename="research-library-' in response["Content-Disposition"]
+    return b"".join(response.streaming_content).decode()
+
+
+def test_the_library_downloads_the_references_its_filters_select(client, awkward):
+    from wagtail.models import PageViewRestriction
+
+    PublicationPageFactory(title="A guideline", publication_type="guideline")
+    PublicationPageFactory(title="Unpublished study").unpublish()
+    private = PublicationPageFactory(title="Private study")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    library = research_library()
+
+    ris = rispy.loads(library_references(client, "ris"))
+    bibtex = bibtexparser.parse_string(library_references(client, "bibtex"))
+    guidelines = rispy.loads(library_references(client, "ris", "?type=guideline"))
+
+    assert sorted(entry["title"] for entry in ris) == sorted([AWKWARD_TITLE, "A guideline"])
+    assert not bibtex.failed_blocks and len(bibtex.entries) == 2
+    assert [entry["title"] for entry in guidelines] == ["A guideline"]
+    assert client.get(f"{library.url}cite/xml/").status_code == 404
+    page = BeautifulSoup(client.get(f"{library.url}?type=guideline").content, "html.parser")
+    links = [a["href"] for a in page.select("p.download a")]
+    assert links == [
+        f"{library.url}cite/ris/?type=guideline",
+        f"{library.url}cite/bibtex/?type=guideline",
+    ]
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_the_library_s_references_take_the_same_queries_for_one_or_many(
+    client, count, django_assert_max_num_queries
+):
+    for number in range(count):
+        publication = PublicationPageFactory(authors=[f"Author {number}"])
+        publication.topics.add("policing")
+        publication.save()
+
+    # routing, the filters' choices (years, topics, priorities, as the library reads them), the
+    # publications with their authors and topics: the same for one publication as for twelve
+    with django_assert_max_num_queries(13):
+        assert len(rispy.loads(library_references(client, "ris"))) == count

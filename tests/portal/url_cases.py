@@ -169,6 +169,8 @@ def subpage_tails(page, ids) -> list[tuple[str, str]]:
     if name == "ResearchLibraryPage":
         return [
             ("recommendations", "recommendations/"),
+            ("references RIS", "cite/ris/"),
+            ("references BibTeX", "cite/bibtex/"),
             ("RSS", "feed/"),
             ("Atom", "feed/atom/"),
         ]
