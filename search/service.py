@@ -51,8 +51,8 @@ def searched(engine: SearchEngine, query: SearchQuery) -> SearchResults:
     enough of its words together ("ways to fight stock theft" needs two of its three terms,
     and one review says "the right way" of stock theft), the results with any of them, and a
     note that says so. By relevance, those with enough of the words come first, on the first
-    page (it shows them and then the relaxed first page without them; later pages leave them
-    out too, so each result is shown once)."""
+    page (it shows them and then the relaxed first page without them). Later pages leave them
+    out too, so each result is shown once, unless that would leave the last page empty."""
     results = engine.search(query)
     if results.total >= FEW_ENOUGH or not _relaxable(query):
         return results
@@ -67,7 +67,7 @@ def searched(engine: SearchEngine, query: SearchQuery) -> SearchResults:
             enough = results.hits if query.page == 1 else engine.search(replace(query, page=1)).hits
             first = {hit.doc_id for hit in enough}
             others = [hit for hit in relaxed.hits if hit.doc_id not in first]
-            relaxed.hits = [*enough, *others] if query.page == 1 else others
+            relaxed.hits = [*enough, *others] if query.page == 1 else (others or relaxed.hits)
     else:
         relaxed.notes.append(RELAXED_NOTE)
     return relaxed

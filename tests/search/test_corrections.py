@@ -177,3 +177,14 @@ def test_a_question_some_results_answer_is_offered_only_a_spelling_that_answers_
     # when nothing has enough of the words, any spelling that finds something is offered
     nothing = client.get("/search/", {"q": "fight zebu quasar", "format": "json"}).json()
     assert nothing["offers"]["spelling"]["q"] == "night zebu quasar"
+
+
+def test_a_last_page_of_only_what_came_first_is_not_left_empty():
+    from search.query import SearchQuery
+    from search.service import searched
+
+    engine = RankedApart(position=10, total=11)  # the relaxed second page: that result alone
+
+    second = searched(engine, SearchQuery(text="alpha beta gamma", page=2))
+
+    assert [hit.doc_id for hit in second.hits] == ["doc:enough"]
