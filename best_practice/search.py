@@ -1,8 +1,6 @@
 """What the best-practice library and the master classes put into the portal's search, and what
 their documents are built from (discovered by the search app when it is ready)."""
 
-from django.utils.timezone import localdate
-
 from best_practice.models import EvidenceGuidePage, EvidenceItem, MasterClassPage, PracticePage
 from best_practice.models.choices import EvidenceRating, EvidenceStrength
 from knowledge.models import Partnership
@@ -13,6 +11,7 @@ from search.projection import (
     is_publicly_visible,
     linked_documents,
     page_text,
+    published_on,
     sentences,
     stream_text,
 )
@@ -34,7 +33,6 @@ def emmie_notes(practice: PracticePage) -> list[str]:
 def project_practice(practice: PracticePage) -> SearchDocument | None:
     if not is_publicly_visible(practice):
         return None
-    published = practice.last_published_at or practice.first_published_at
     return SearchDocument(
         kind="practice",
         object_id=practice.pk,
@@ -51,7 +49,7 @@ def project_practice(practice: PracticePage) -> SearchDocument | None:
             *emmie_notes(practice),
             page_text(practice),
         ),
-        date=localdate(published) if published else None,
+        date=published_on(practice),
         provinces=list(practice.provinces_implemented),
         settings=list(practice.place_settings),
         categories=[practice.strategy_category],
@@ -87,7 +85,6 @@ def project_master_class(master_class: MasterClassPage) -> SearchDocument | None
 def project_evidence_guide(guide: EvidenceGuidePage) -> SearchDocument | None:
     if not is_publicly_visible(guide):
         return None
-    published = guide.last_published_at or guide.first_published_at
     return SearchDocument(
         kind="evidence-guide",
         object_id=guide.pk,
@@ -101,7 +98,7 @@ def project_evidence_guide(guide: EvidenceGuidePage) -> SearchDocument | None:
             *(label for _, label in [*EvidenceRating.choices, *EvidenceStrength.choices]),
             page_text(guide),
         ),
-        date=localdate(published) if published else None,
+        date=published_on(guide),
     )
 
 

@@ -1,18 +1,15 @@
 """What the site's own pages put into the portal's search: about and help pages, and each term
 of the glossary (a reader asking what a word means lands on its definition)."""
 
-from django.utils.timezone import localdate
-
 from portal.models import GlossaryPage, GlossaryTerm, StandardPage
 from search.documents import SearchDocument
-from search.projection import is_publicly_visible, linked_documents, page_text
+from search.projection import is_publicly_visible, linked_documents, page_text, published_on
 from search.registry import Dependency, register
 
 
 def project_standard_page(page: StandardPage) -> SearchDocument | None:
     if not is_publicly_visible(page):
         return None
-    published = page.last_published_at or page.first_published_at
     return SearchDocument(
         kind="page",
         object_id=page.pk,
@@ -20,7 +17,7 @@ def project_standard_page(page: StandardPage) -> SearchDocument | None:
         url=page.url,
         summary=page.introduction,
         body=page_text(page),
-        date=localdate(published) if published else None,
+        date=published_on(page),
     )
 
 

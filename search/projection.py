@@ -6,6 +6,7 @@ batch through ``shared()`` (portal/batch.py) instead of once per object.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.timezone import localdate
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
 
 from portal.batch import batch as batch  # re-exported: where projections have always found it
@@ -53,6 +54,13 @@ def sentences(*parts: str) -> str:
     lines.)"""
     texts = (" ".join(part.split()) for part in parts if part)
     return " ".join(text if text[-1] in ".!?:;…" else f"{text}." for text in texts if text)
+
+
+def published_on(page):
+    """The day a page was last published on the portal (the year facet's date for a page that
+    has no date of its own), or None for one never published."""
+    published = page.last_published_at or page.first_published_at
+    return localdate(published) if published else None
 
 
 def page_text(page) -> str:
