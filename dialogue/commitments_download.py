@@ -19,13 +19,9 @@ from portal.spreadsheets import csv_download
 CHUNK = 500
 
 
-def _date(value) -> str:
-    return value.isoformat() if value else ""
-
-
 def _latest_progress(commitment) -> str:
     notes = sorted(commitment.progress_notes.all(), key=lambda note: note.date)
-    return f"{_date(notes[-1].date)}: {notes[-1].note}" if notes else ""
+    return f"{notes[-1].date.isoformat()}: {notes[-1].note}" if notes else ""
 
 
 def _partnerships(commitment) -> str:
@@ -47,8 +43,8 @@ def columns(public_events: set[int], today) -> list[tuple[str, Callable]]:
         ("Made by", lambda c: c.made_by),
         ("Made to", lambda c: c.made_to),
         ("Where", where),
-        ("Made on", lambda c: _date(c.made_on)),
-        ("Due", lambda c: _date(c.due_date)),
+        ("Made on", lambda c: c.made_on),
+        ("Due", lambda c: c.due_date),
         ("Status", lambda c: c.get_status_display()),
         ("Overdue", lambda c: "yes" if c.is_overdue(today) else "no"),
         ("Provinces", lambda c: "; ".join(c.get_provinces_labels())),

@@ -17,20 +17,18 @@ from portal.spreadsheets import csv_download
 CHUNK = 500
 
 
-def _date(value) -> str:
-    return value.isoformat() if value else ""
-
-
 def _agreement(partnership) -> str:
     agreement = achievements.signed_agreement(partnership)
     if agreement is None:
         return ""
-    return f"{agreement.kind}, signed {_date(agreement.signed_on)}".removesuffix(", signed ")
+    if agreement.signed_on is None:
+        return agreement.kind
+    return f"{agreement.kind}, signed {agreement.signed_on.isoformat()}"
 
 
-def _reviewed(partnership) -> str:
+def _reviewed(partnership):
     review = achievements.latest_public_review(partnership)
-    return _date(review.completed_on) if review else ""
+    return review.completed_on if review else None
 
 
 def _parties(partnership) -> str:
@@ -53,8 +51,8 @@ COLUMNS: list[tuple[str, Callable]] = [
     ("Term", lambda p: p.get_term_display()),
     ("Strategic thrusts", lambda p: "; ".join(p.get_thrusts_labels())),
     ("Parties (role)", _parties),
-    ("Start date", lambda p: _date(p.start_date)),
-    ("End date", lambda p: _date(p.end_date)),
+    ("Start date", lambda p: p.start_date),
+    ("End date", lambda p: p.end_date),
     ("Signed agreement", _agreement),
     ("Last reviewed", _reviewed),
 ]

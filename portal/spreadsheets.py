@@ -11,6 +11,7 @@ The public site's downloads (the register's, the commitments tracker's) are writ
 """
 
 import csv
+import datetime
 from collections.abc import Iterable
 
 from django.http import StreamingHttpResponse
@@ -54,17 +55,26 @@ class _Lines:
         return line
 
 
+def _cell(value):
+    """A cell's text: a date as 2026-11-25, nothing for None, never a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return neutralise_formula(value)
+
+
 def csv_download(name: str, header: list[str], rows: Iterable[list]) -> StreamingHttpResponse:
     """A CSV file for a reader to download, named ``name-YYYY-MM-DD.csv`` and streamed as its
     rows are read (so the page cache never keeps it): a byte order mark first, so that Excel
-    reads UTF-8, and no cell a spreadsheet would run as a formula."""
+    reads UTF-8, dates as 2026-11-25, and no cell a spreadsheet would run as a formula."""
     writer = csv.writer(_Lines())
 
     def lines():
         yield "\ufeff"
         yield writer.writerow(header)
         for row in rows:
-            yield writer.writerow([neutralise_formula(cell) for cell in row])
+            yield writer.writerow([_cell(value) for value in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}-{localdate():%Y-%m-%d}.csv"'
