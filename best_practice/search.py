@@ -8,8 +8,8 @@ from knowledge.search import public_partnerships
 from search.documents import SearchDocument
 from search.facets import register_labels
 from search.projection import (
-    is_publicly_visible,
     linked_documents,
+    page_document,
     page_text,
     published_on,
     sentences,
@@ -31,13 +31,9 @@ def emmie_notes(practice: PracticePage) -> list[str]:
 
 
 def project_practice(practice: PracticePage) -> SearchDocument | None:
-    if not is_publicly_visible(practice):
-        return None
-    return SearchDocument(
-        kind="practice",
-        object_id=practice.pk,
-        title=practice.title,
-        url=practice.url,
+    return page_document(
+        "practice",
+        practice,
         summary=practice.summary,
         body=sentences(
             practice.problem,
@@ -61,13 +57,9 @@ def project_practice(practice: PracticePage) -> SearchDocument | None:
 
 
 def project_master_class(master_class: MasterClassPage) -> SearchDocument | None:
-    if not is_publicly_visible(master_class):
-        return None
-    return SearchDocument(
-        kind="master-class",
-        object_id=master_class.pk,
-        title=master_class.title,
-        url=master_class.url,
+    return page_document(
+        "master-class",
+        master_class,
         summary=master_class.theme,
         body=sentences(
             *master_class.outcomes,
@@ -83,13 +75,9 @@ def project_master_class(master_class: MasterClassPage) -> SearchDocument | None
 
 
 def project_evidence_guide(guide: EvidenceGuidePage) -> SearchDocument | None:
-    if not is_publicly_visible(guide):
-        return None
-    return SearchDocument(
-        kind="evidence-guide",
-        object_id=guide.pk,
-        title=guide.title,
-        url=guide.url,
+    return page_document(
+        "evidence-guide",
+        guide,
         summary=guide.introduction,
         body=sentences(
             guide.rating_explanation,

@@ -13,6 +13,7 @@ from search.projection import (
     is_document_public,
     is_publicly_visible,
     linked_documents,
+    page_document,
     page_text,
     sentences,
     shared,
@@ -22,16 +23,12 @@ from search.registry import Dependency, register
 
 
 def project_event(event: DialogueEventPage) -> SearchDocument | None:
-    if not is_publicly_visible(event):
-        return None
     report_text = (
         event.report.extracted_text if event.report and is_document_public(event.report) else ""
     )
-    return SearchDocument(
-        kind="dialogue-event",
-        object_id=event.pk,
-        title=event.title,
-        url=event.url,
+    return page_document(
+        "dialogue-event",
+        event,
         summary=f"{event.get_event_format_display()}: {event.theme}. {event.summary}",
         body=sentences(
             event.venue,

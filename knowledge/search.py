@@ -21,8 +21,8 @@ from search.documents import SearchDocument
 from search.projection import (
     collections_under,
     is_document_public,
-    is_publicly_visible,
     linked_documents,
+    page_document,
     page_text,
     sentences,
     shared,
@@ -77,8 +77,6 @@ def project_partnership(partnership: Partnership) -> SearchDocument | None:
 
 
 def project_publication(publication: PublicationPage) -> SearchDocument | None:
-    if not is_publicly_visible(publication):
-        return None
     # Only documents anyone may download: a PDF in a restricted collection gives no text.
     documents_text = " ".join(
         item.document.extracted_text
@@ -86,11 +84,9 @@ def project_publication(publication: PublicationPage) -> SearchDocument | None:
         if is_document_public(item.document)
     )
     authors = " ".join(author.name for author in publication.authors.all())
-    return SearchDocument(
-        kind="publication",
-        object_id=publication.pk,
-        title=publication.title,
-        url=publication.url,
+    return page_document(
+        "publication",
+        publication,
         summary=publication.abstract,
         body=sentences(
             authors, stream_text(publication.key_findings), page_text(publication), documents_text
@@ -104,13 +100,9 @@ def project_publication(publication: PublicationPage) -> SearchDocument | None:
 
 
 def project_priority(priority: ResearchPriorityPage) -> SearchDocument | None:
-    if not is_publicly_visible(priority):
-        return None
-    return SearchDocument(
-        kind="research-priority",
-        object_id=priority.pk,
-        title=priority.title,
-        url=priority.url,
+    return page_document(
+        "research-priority",
+        priority,
         summary=priority.problem_area,
         body=sentences(
             priority.why_it_matters,

@@ -3,18 +3,20 @@ of the glossary (a reader asking what a word means lands on its definition)."""
 
 from portal.models import GlossaryPage, GlossaryTerm, StandardPage
 from search.documents import SearchDocument
-from search.projection import is_publicly_visible, linked_documents, page_text, published_on
+from search.projection import (
+    is_publicly_visible,
+    linked_documents,
+    page_document,
+    page_text,
+    published_on,
+)
 from search.registry import Dependency, register
 
 
 def project_standard_page(page: StandardPage) -> SearchDocument | None:
-    if not is_publicly_visible(page):
-        return None
-    return SearchDocument(
-        kind="page",
-        object_id=page.pk,
-        title=page.title,
-        url=page.url,
+    return page_document(
+        "page",
+        page,
         summary=page.introduction,
         body=page_text(page),
         date=published_on(page),

@@ -14,6 +14,7 @@ from portal.batch import shared
 from portal.documents import read_restricted_collection_ids
 from portal.models import PortalDocument
 from portal.sanitising import html_text
+from search.documents import SearchDocument
 from search.registry import Dependency
 
 
@@ -54,6 +55,14 @@ def sentences(*parts: str) -> str:
     lines.)"""
     texts = (" ".join(part.split()) for part in parts if part)
     return " ".join(text if text[-1] in ".!?:;…" else f"{text}." for text in texts if text)
+
+
+def page_document(kind: str, page, **fields) -> SearchDocument | None:
+    """A page's document: its kind, id, title and address, and ``fields``; None while readers
+    may not see the page."""
+    if not is_publicly_visible(page):
+        return None
+    return SearchDocument(kind=kind, object_id=page.pk, title=page.title, url=page.url, **fields)
 
 
 def published_on(page):
