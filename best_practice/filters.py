@@ -4,7 +4,7 @@ from collections import Counter
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from best_practice.models.choices import RATING_ORDER, EvidenceRating, Structure
 from portal.listing import UrlFilterForm, with_all
@@ -62,9 +62,9 @@ class PracticeFilterForm(UrlFilterForm):
         "structure": "structures__has",
     }
 
-    def condition(self, name: str, value) -> dict:
+    def condition(self, name: str, value) -> Q:
         if name == "rating" and value == UNRATED:
-            return {"evidence_rating": ""}
+            return Q(evidence_rating="")
         return super().condition(name, value)
 
     def order(self, queryset, sort: str):

@@ -1,13 +1,40 @@
 """The public partnership listing's filters: read from the URL, invalid values ignored."""
 
+from functools import reduce
+from operator import or_
+
 from django import forms
+from django.db.models import Q
 
 from knowledge.models.choices import Level, PartnershipStatus
+from knowledge.models.partnerships import PartnershipParty
 from portal.listing import UrlFilterForm, with_all
 from portal.taxonomy import Province, Sector, StrategicThrust
 
+# What a word typed into the listing's text box is looked for in: what each card and profile
+# shows of a partnership as text (the parties' names through PartnershipParty).
+WORDS_LOOKED_UP_IN = ("reference", "title", "summary", "locality")
+MOST_WORDS = 10
+
+
+def mentions(word: str) -> Q:
+    """Partnerships whose reference, title, summary, place or a party's name contain ``word``."""
+    named = PartnershipParty.objects.filter(organisation__name__icontains=word)
+    return reduce(
+        or_,
+        (Q(**{f"{field}__icontains": word}) for field in WORDS_LOOKED_UP_IN),
+        Q(pk__in=named.values("partnership")),
+    )
+
 
 class PartnershipFilterForm(UrlFilterForm):
+    q = forms.CharField(
+        label="Name, reference, place or partner",
+        required=False,
+        max_length=200,
+        help_text="Every word must appear, for example “Orlando patrols” or “CSPS-2026-0001”.",
+        widget=forms.TextInput(attrs={"type": "search", "spellcheck": "false"}),
+    )
     province = forms.ChoiceField(
         required=False, choices=with_all(Province.choices, "All provinces")
     )
@@ -32,3 +59,9 @@ class PartnershipFilterForm(UrlFilterForm):
         "status": "status",
     }
     joined = frozenset({"sector"})
+
+    def condition(self, name: str, value) -> Q:
+        if name == "q":
+            words = value.split()[:MOST_WORDS]
+            return reduce(lambda found, word: found & mentions(word), words, Q())
+        return super().condition(name, value)

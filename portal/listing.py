@@ -6,6 +6,7 @@ import html
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils.formats import localize
 from django.utils.functional import Promise
@@ -68,8 +69,9 @@ class InlineSelect(forms.Select):
 class UrlFilterForm(forms.Form):
     """A GET form of filters. ``sort`` is a choice of order, not a filter.
 
-    ``lookups`` maps each filter to the ORM lookup it applies. Filters listed in ``joined``
-    cross a to-many relation, so they go through a subquery and never duplicate rows.
+    ``lookups`` maps each filter to the ORM lookup it applies; a filter that needs more than
+    one lookup overrides ``condition``. Filters listed in ``joined`` cross a to-many relation,
+    so they go through a subquery and never duplicate rows.
     ``order(queryset, sort)`` puts the result in the chosen order.
     """
 
@@ -84,18 +86,18 @@ class UrlFilterForm(forms.Form):
                 inline.is_required = field.widget.is_required
                 field.widget = inline
 
-    def condition(self, name: str, value) -> dict:
+    def condition(self, name: str, value) -> Q:
         """The ORM condition a filter's value stands for."""
-        return {self.lookups[name]: value}
+        return Q(**{self.lookups[name]: value})
 
     def apply(self, queryset):
         for name, value in self.valid_filters().items():
             condition = self.condition(name, value)
             if name in self.joined:
-                matching = queryset.model._default_manager.filter(**condition).values("pk")
+                matching = queryset.model._default_manager.filter(condition).values("pk")
                 queryset = queryset.filter(pk__in=matching)
             else:
-                queryset = queryset.filter(**condition)
+                queryset = queryset.filter(condition)
         return self.order(queryset, self.cleaned_data.get("sort") or "")
 
     def order(self, queryset, sort: str):

@@ -1,11 +1,13 @@
 """Public partnership listing and profiles: filters, stable addresses, nothing private shown."""
 
+from urllib.parse import urlencode
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from knowledge.models.choices import Level, PartnershipStatus, Visibility
+from knowledge.models.choices import Level, PartnershipStatus, Scope, Visibility
 from portal.taxonomy import Province, Sector, StrategicThrust
 from search import delivery, registry
 from tests.knowledge.factories import (
@@ -78,6 +80,70 @@ def test_invalid_filter_values_are_ignored_never_an_error(client, section, query
     assert listed_titles(client, section, query) == ["Still listed"]
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("orlando", ["Orlando night patrols"]),  # a word of the title, in any case
+        ("ORLANDO Patrols", ["Orlando night patrols"]),  # every word, wherever it is
+        ("orlando schools", []),  # a word no field of it has
+        ("csps-2026-0042", ["Numbered one"]),  # the reference, typed in lower case
+        ("bicycle", ["Cycling summary", "With the taskforce"]),  # a word of the summary
+        ("Mamelodi", ["In a precinct"]),  # its police precinct or municipality
+        ("taskforce", ["With the taskforce"]),  # a party's name
+        ("taskforce bicycle", ["With the taskforce"]),  # a party's name and its summary
+    ],
+)
+def test_words_find_a_partnership_by_what_its_card_and_profile_show(
+    client, section, words, expected
+):
+    PartnershipFactory(title="Orlando night patrols")
+    PartnershipFactory(title="Numbered one", reference="CSPS-2026-0042")
+    PartnershipFactory(title="Cycling summary", summary="Bicycle patrols on school routes.")
+    PartnershipFactory(title="In a precinct", scope=Scope.LOCAL, locality="Mamelodi East")
+    PartnershipFactory(
+        title="With the taskforce",
+        summary="Bicycle lanes.",
+        parties=[OrganisationFactory(name="Safe Streets Taskforce"), OrganisationFactory()],
+    )
+
+    assert listed_titles(client, section, "?" + urlencode({"q": words})) == expected
+
+
+def test_words_combine_with_the_filters_and_never_find_an_internal_partnership(client, section):
+    secret = OrganisationFactory(name="Quiet Informants Network")
+    PartnershipFactory(title="Patrols in Limpopo", provinces=[Province.LIMPOPO])
+    PartnershipFactory(title="Patrols in Gauteng", provinces=[Province.GAUTENG])
+    PartnershipFactory(
+        title="Patrols kept internal",
+        reference="CSPS-2026-0099",
+        visibility=Visibility.INTERNAL,
+        parties=[secret],
+    )
+
+    assert listed_titles(client, section, "?q=patrols&province=limpopo") == ["Patrols in Limpopo"]
+    assert sorted(listed_titles(client, section, "?q=patrols")) == [
+        "Patrols in Gauteng",
+        "Patrols in Limpopo",
+    ]
+    for words in ("CSPS-2026-0099", "kept internal", "Quiet Informants"):
+        assert listed_titles(client, section, "?" + urlencode({"q": words})) == []
+
+
+def test_words_that_find_no_partnership_offer_the_whole_portal_s_search(client, section):
+    PartnershipFactory(title="Orlando night patrols")
+
+    response = client.get(section.url + "?" + urlencode({"q": "Vryburg <b>imbizo</b>"}))
+    soup = BeautifulSoup(response.content, "html.parser")
+    offer = soup.select_one("#partnership-results-heading ~ p a")
+
+    assert soup.select_one("#partnership-results-heading").get_text() == "0 partnerships"
+    assert offer["href"] == "/search/?q=Vryburg%20%3Cb%3Eimbizo%3C/b%3E"
+    assert offer.get_text() == "Search the whole portal for “Vryburg <b>imbizo</b>”"
+    assert soup.select_one("#id_q")["value"] == "Vryburg <b>imbizo</b>"  # kept in the box
+    assert soup.select_one("#id_q")["aria-describedby"] == "id_q_helptext"
+    assert soup.select_one("#id_q_helptext").get_text().startswith("Every word must appear")
+
+
 def test_filters_survive_pagination_in_the_url(client, section):
     for number in range(25):
         PartnershipFactory(title=f"Gauteng {number:02d}", provinces=[Province.GAUTENG])
@@ -95,6 +161,7 @@ def test_listing_queries_do_not_grow_with_the_number_of_partnerships(client, sec
     def queries_for_listing() -> int:
         with CaptureQueriesContext(connection) as queries:
             assert client.get(section.url).status_code == 200
+            assert client.get(f"{section.url}?q=partnership+a&province=gauteng").status_code == 200
         return len(queries)
 
     PartnershipFactory.create_batch(2)

@@ -78,6 +78,8 @@ def test_the_listing_s_filters_select_the_rows_and_its_link_keeps_them(client, s
     assert link["href"] == f"{section.url}download/?province=limpopo"
     _, rows = download(client, section, "?province=limpopo")
     assert [row["Title"] for row in rows] == ["In Limpopo"]
+    _, by_words = download(client, section, "?q=gauteng")
+    assert [row["Title"] for row in by_words] == ["In Gauteng"]
     _, everything = download(client, section, "?province=atlantis")  # a refused filter
     assert sorted(row["Title"] for row in everything) == ["In Gauteng", "In Limpopo"]
 
