@@ -1,7 +1,7 @@
 """Registers the reference groups' admin menu and review screens, their audit-log actions, and
 published assessments on partnership profiles."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from wagtail import hooks
@@ -13,9 +13,10 @@ from knowledge.profile_sections import (
     ProfileLink,
     ProfileSection,
 )
+from portal.account_links import ACCOUNT_MENU_HOOK, AccountLink, AccountMenu
 from portal.site_structure import first_live_public
 from reference_group.admin_views import ReviewView, review_attachment
-from reference_group.models import Assessment
+from reference_group.models import Assessment, Member
 from reference_group.public_sections import LISTED, criterion_summaries, published_assessments
 from reference_group.viewsets import ReferenceGroupViewSetGroup
 
@@ -23,6 +24,21 @@ from reference_group.viewsets import ReferenceGroupViewSetGroup
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return ReferenceGroupViewSetGroup()
+
+
+@hooks.register(ACCOUNT_MENU_HOOK)
+def members_account_menu(request):
+    """A member's way back to their assessments, and out, from any page of the site."""
+    member = Member.objects.filter(user=request.user).select_related("user").first()
+    if member is None:
+        return None
+    return AccountMenu(
+        name=member.display_name,
+        links=[
+            AccountLink("My assessments", reverse("reference_group:dashboard")),
+            AccountLink("Sign out", reverse("reference_group:sign_out"), post=True),
+        ],
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Site
 
+from portal import account_links as accounts
 from portal import page_privacy
 from portal.models import FooterSettings
 from portal.routing import routed_ancestors
@@ -95,3 +96,10 @@ def canonical_url(context) -> str:
     """This address without its query string, for OpenGraph and share links."""
     request = context.get("request")
     return request.build_absolute_uri(request.path) if request is not None else ""
+
+
+@register.inclusion_tag("portal/includes/account_menu.html", takes_context=True)
+def account_menu(context):
+    """Who is signed in and their own area, for the header; nothing for anonymous readers."""
+    request = context.get("request")
+    return {"menu": accounts.account_menu(request) if request else None, "request": request}
