@@ -1,5 +1,6 @@
 """The public partnership listing's filters: read from the URL, invalid values ignored."""
 
+import re
 from functools import reduce
 from operator import or_
 
@@ -8,6 +9,7 @@ from django.db.models import Q
 
 from knowledge.models.choices import Level, PartnershipStatus
 from knowledge.models.partnerships import PartnershipParty
+from knowledge.models.references import REFERENCE_PATTERN
 from portal.listing import UrlFilterForm, with_all
 from portal.taxonomy import Province, Sector, StrategicThrust
 
@@ -18,7 +20,10 @@ MOST_WORDS = 10
 
 
 def mentions(word: str) -> Q:
-    """Partnerships whose reference, title, summary, place or a party's name contain ``word``."""
+    """Partnerships whose reference, title, summary, place or a party's name contain ``word``;
+    a whole reference finds that partnership alone, through the unique index."""
+    if re.fullmatch(REFERENCE_PATTERN, word.upper()):
+        return Q(reference=word.upper())
     named = PartnershipParty.objects.filter(organisation__name__icontains=word)
     return reduce(
         or_,

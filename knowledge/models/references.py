@@ -9,6 +9,9 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 
 PREFIX = "CSPS"
+# What a reference looks like: a profile's address, and a whole reference typed into the
+# register's text box (looked up by the unique index, not by scanning the register).
+REFERENCE_PATTERN = r"[A-Z]+-\d{4}-\d{4,}"
 
 
 class ReferenceCounter(models.Model):

@@ -9,6 +9,7 @@ from portal.site_structure import remembered
 
 from .organisations import Organisation
 from .partnerships import Partnership
+from .references import REFERENCE_PATTERN
 
 PROFILES_PER_PAGE = 20
 
@@ -93,7 +94,7 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
 
         return register_csv(request, self, PartnershipFilterForm(request.GET))
 
-    @re_path(r"^(?P<reference>[A-Z]+-\d{4}-\d{4,})/$")
+    @re_path(rf"^(?P<reference>{REFERENCE_PATTERN})/$")
     def partnership_profile(self, request, reference):
         from knowledge import achievements
 

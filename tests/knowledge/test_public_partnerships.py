@@ -19,6 +19,7 @@ from tests.knowledge.factories import (
     RiskFactory,
 )
 from tests.portal.factories import StandardPageFactory
+from tests.query_plans import sqlite_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +128,22 @@ def test_words_combine_with_the_filters_and_never_find_an_internal_partnership(c
     ]
     for words in ("CSPS-2026-0099", "kept internal", "Quiet Informants"):
         assert listed_titles(client, section, "?" + urlencode({"q": words})) == []
+
+
+def test_a_whole_reference_is_looked_up_by_the_register_s_index_not_by_a_scan(client, section):
+    PartnershipFactory(title="Numbered one", reference="CSPS-2026-0042")
+    PartnershipFactory(title="Mentions it", summary="Follows on from CSPS-2026-0042.")
+
+    assert listed_titles(client, section, "?q=csps-2026-0042") == ["Numbered one"]
+    assert sorted(listed_titles(client, section, "?q=CSPS-2026")) == ["Mentions it", "Numbered one"]
+    if connection.vendor == "sqlite":
+        with CaptureQueriesContext(connection) as queries:
+            listed_titles(client, section, "?q=csps-2026-0042")
+        listing = [q["sql"] for q in queries if '"knowledge_partnership"."reference" =' in q["sql"]]
+        assert listing, "the reference is compared whole"
+        for sql in listing:
+            plan = sqlite_plan(sql)
+            assert "USING INDEX" in plan and "SCAN knowledge_partnership" not in plan, plan
 
 
 def test_words_that_find_no_partnership_offer_the_whole_portal_s_search(client, section):
