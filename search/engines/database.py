@@ -23,6 +23,15 @@ FOLDED_FIELDS = ("title_folded", "summary_folded", "body_folded", "topics_folded
 MAX_INDEXED_TEXT = 300_000
 
 
+def indexed_words(text: str) -> str:
+    """``text`` folded and cut to what is indexed, as the words a reading finds in a question
+    (``search.text.WORD``), one space apart. PostgreSQL's own parser reads "CSPS-2026-0001" as
+    "csps", "-2026" and "-0001" (signed numbers) and "COVID-19" as "covid" and "-19", so the
+    words a reader types ("2026", "19") never matched them; SQLite's tokenizer splits them as
+    the reading does either way."""
+    return " ".join(WORD.findall(fold(text)[:MAX_INDEXED_TEXT]))
+
+
 def _row(document: SearchDocument) -> IndexedDocument:
     return IndexedDocument(
         doc_id=document.doc_id,
@@ -33,12 +42,12 @@ def _row(document: SearchDocument) -> IndexedDocument:
         body=document.body,
         url=document.url,
         date=document.date,
-        title_folded=fold(document.title),
-        summary_folded=fold(document.summary)[:MAX_INDEXED_TEXT],
-        body_folded=fold(document.body)[:MAX_INDEXED_TEXT],
+        title_folded=indexed_words(document.title),
+        summary_folded=indexed_words(document.summary),
+        body_folded=indexed_words(document.body),
         # Topics and the labels of the document's facet values ("Rural", "Gauteng", "Target
         # hardening"), so the words of the field find what is tagged with them.
-        topics_folded=fold(" ".join([*document.topics, *label_text(document)])),
+        topics_folded=indexed_words(" ".join([*document.topics, *label_text(document)])),
     )
 
 

@@ -361,3 +361,37 @@ def test_a_count_is_the_total_a_search_finds(filled, query):
     """The spelling and fewer-words offers count questions rather than search them."""
     expected = filled.search(query).total
     assert filled.count(query) == expected
+
+
+def test_numbers_joined_by_hyphens_are_words_a_reader_can_type(engine):
+    # PostgreSQL's parser read "CSPS-2026-0009" as csps, -2026 and -0009 (signed numbers), so
+    # "2026" and the reference itself found nothing there but the word "csps".
+    engine.upsert(
+        [
+            SearchDocument(
+                kind="partnership",
+                object_id=9,
+                title="Faith communities against violence",
+                url="/partnerships/CSPS-2026-0009/",
+                summary="Register reference CSPS-2026-0009, running 2018-2020.",
+            ),
+            SearchDocument(
+                kind="partnership",
+                object_id=11,
+                title="Forum support",
+                url="/partnerships/CSPS-2025-0011/",
+                summary="Register reference CSPS-2025-0011, after COVID-19.",
+            ),
+        ]
+    )
+
+    assert titles(engine.search(SearchQuery(text="CSPS-2026-0009")))[0] == (
+        "Faith communities against violence"
+    )
+    assert titles(engine.search(SearchQuery(text="csps 2026 0009")))[0] == (
+        "Faith communities against violence"
+    )
+    assert titles(engine.search(SearchQuery(text="2026"))) == ["Faith communities against violence"]
+    assert titles(engine.search(SearchQuery(text="2020"))) == ["Faith communities against violence"]
+    assert titles(engine.search(SearchQuery(text="covid 19"))) == ["Forum support"]
+    assert titles(engine.search(SearchQuery(text='"covid 19"'))) == ["Forum support"]
