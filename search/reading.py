@@ -7,6 +7,9 @@
   fewer than a few documents have that many, the search is asked again needing only one, and
   those that had enough still come first (``search.service``).
 - Quoted phrases are required as written, and ``-word`` excludes.
+- Letters and numbers joined by hyphens, with a number among them (a register reference such
+  as CSPS-2026-0007, COVID-19, 2018-2020), are one identifier: one term, matched as a phrase,
+  so a reference finds what has that reference, not everything with "CSPS" and "2026".
 
 Every engine reads a query through ``read()``, so they agree on what a question means.
 """
@@ -14,6 +17,7 @@ Every engine reads a query through ``read()``, so they agree on what a question 
 import functools
 import re
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from pathlib import Path
 
 from search.text import WORD, fold
@@ -34,6 +38,7 @@ STOP_WORDS = frozenset(
     ).split()
 )
 TOKEN = re.compile(r'"[^"]*"|-?[^\s"]+')
+IDENTIFIER = re.compile(r"[^\W_]+(?:-[^\W_]+)+")  # parts joined by hyphens; one must be a number
 
 Phrase = tuple[str, ...]
 
@@ -89,9 +94,18 @@ def _words(text: str) -> Phrase:
     return tuple(word for word in WORD.findall(fold(text)) if len(word) > 1 or word.isdigit())
 
 
-def _with_synonyms(words: list[str]) -> list[tuple[Phrase, ...]]:
+def _with_synonyms(words: list[str | Phrase]) -> list[tuple[Phrase, ...]]:
     """Terms from single words, joining a run of words that is a multi-word synonym
-    ("community police forum" is one term, which also finds "CPF")."""
+    ("community police forum" is one term, which also finds "CPF"); an identifier (a phrase
+    among the words) is a term of its own."""
+    terms = []
+    for is_identifier, run in groupby(words, key=lambda word: isinstance(word, tuple)):
+        run = list(run)
+        terms.extend([(word,) for word in run] if is_identifier else _word_terms(run))
+    return terms
+
+
+def _word_terms(words: list[str]) -> list[tuple[Phrase, ...]]:
     groups, terms, position = synonym_groups(), [], 0
     longest = max((len(key) for key in groups), default=1)
     while position < len(words):
@@ -108,6 +122,12 @@ def _with_synonyms(words: list[str]) -> list[tuple[Phrase, ...]]:
     return terms
 
 
+def _is_identifier(token: str) -> bool:
+    return bool(IDENTIFIER.fullmatch(token.rstrip(".,;:!?"))) and any(
+        character.isdigit() for character in token
+    )
+
+
 def read(text: str) -> Reading:
     phrases, excluded, plain = [], [], []
     for token in TOKEN.findall(text or ""):
@@ -119,9 +139,12 @@ def read(text: str) -> Reading:
                 plain.extend(words)
         elif token.startswith("-") and len(token) > 1:
             excluded.extend((word,) for word in _words(token[1:]))
+        elif _is_identifier(token) and len(words := _words(token)) > 1:
+            plain.append(words)  # one term, its words in order
         else:
             plain.extend(_words(token))
-    meaningful = [word for word in plain if word not in STOP_WORDS] or plain
+    meaningful = [word for word in plain if isinstance(word, tuple) or word not in STOP_WORDS]
+    meaningful = meaningful or plain
     terms = list(dict.fromkeys(_with_synonyms(meaningful)))[:MAX_TERMS]
     return Reading(
         terms=terms, phrases=phrases, excluded=excluded, required=required_of(len(terms))

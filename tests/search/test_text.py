@@ -66,6 +66,16 @@ def words(reading) -> list:
             1,
         ),
         ("ourselves again now", [["ourselves"], ["again"], ["now"]], [], [], 2),
+        # an identifier (letters and numbers joined by hyphens) is one term, its words in order
+        ("CSPS-2026-0007", [["csps 2026 0007"]], [], [], 1),
+        ("covid-19 in the 2018-2020 plan", [["covid 19"], ["2018 2020"], ["plan"]], [], [], 2),
+        (
+            "gender-based stock-theft",
+            [["gender"], ["based"], ["livestock theft", "stock theft"]],  # no number: words
+            [],
+            [],
+            2,
+        ),
         ('""', [], [], [], 0),
     ],
 )
