@@ -17,6 +17,14 @@ from portal.taxonomy import Province, Sector, StrategicThrust
 # shows of a partnership as text (the parties' names through PartnershipParty).
 WORDS_LOOKED_UP_IN = ("reference", "title", "summary", "locality")
 MOST_WORDS = 10
+# Each order is read from an index of its own (Partnership.Meta.indexes), never by sorting the
+# whole register; the reference breaks ties.
+SORTS = {
+    "reference": ("reference",),
+    "newest": ("-start_date", "-reference"),
+    "updated": ("-updated_at", "-reference"),
+    "title": ("title", "reference"),
+}
 
 
 def mentions(word: str) -> Q:
@@ -56,6 +64,17 @@ class PartnershipFilterForm(UrlFilterForm):
         required=False, choices=with_all(PartnershipStatus.choices, "Any status")
     )
 
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[
+            ("reference", "Reference"),
+            ("newest", "Newest first"),
+            ("updated", "Recently updated"),
+            ("title", "Title"),
+        ],
+    )
+
     lookups = {
         "province": "provinces__has",
         "level": "level",
@@ -70,3 +89,6 @@ class PartnershipFilterForm(UrlFilterForm):
             words = value.split()[:MOST_WORDS]
             return reduce(lambda found, word: found & mentions(word), words, Q())
         return super().condition(name, value)
+
+    def order(self, queryset, sort: str):
+        return queryset.order_by(*SORTS.get(sort, SORTS["reference"]))

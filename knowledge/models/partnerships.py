@@ -118,6 +118,12 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
     class Meta:
         ordering = ["reference"]
         permissions = [("view_agreement_scan", "Can open signed agreement scans")]
+        # The public list's orders other than by reference (knowledge.public_filters.SORTS).
+        indexes = [
+            models.Index(fields=["-start_date", "-reference"], name="partnership_newest_first"),
+            models.Index(fields=["-updated_at", "-reference"], name="partnership_recently_updated"),
+            models.Index(fields=["title", "reference"], name="partnership_by_title"),
+        ]
 
     def __str__(self):
         return f"{self.reference} {self.title}" if self.reference else self.title

@@ -161,6 +161,52 @@ def test_words_that_find_no_partnership_offer_the_whole_portal_s_search(client, 
     assert soup.select_one("#id_q_helptext").get_text().startswith("Every word must appear")
 
 
+def test_the_list_sorts_by_reference_date_update_or_title(client, section):
+    import datetime
+
+    from knowledge.models import Partnership
+
+    PartnershipFactory(title="Beta", start_date=datetime.date(2020, 1, 1))  # first reference
+    PartnershipFactory(title="Alpha", start_date=datetime.date(2024, 6, 1))
+    PartnershipFactory(title="Gamma", start_date=datetime.date(2022, 3, 1))
+    Partnership.objects.get(title="Beta").save()  # the one changed last
+
+    assert listed_titles(client, section) == ["Beta", "Alpha", "Gamma"]  # by reference
+    assert listed_titles(client, section, "?sort=newest") == ["Alpha", "Gamma", "Beta"]
+    assert listed_titles(client, section, "?sort=updated")[0] == "Beta"
+    assert listed_titles(client, section, "?sort=title") == ["Alpha", "Beta", "Gamma"]
+    refused = client.get(f"{section.url}?sort=cost")
+    assert (
+        "Not applied."
+        in BeautifulSoup(refused.content, "html.parser").select_one("#id_sort_error").get_text()
+    )
+    assert listed_titles(client, section, "?sort=cost") == ["Beta", "Alpha", "Gamma"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's query plan")
+@pytest.mark.parametrize(
+    ("sort", "index"),
+    [
+        ("newest", "partnership_newest_first"),
+        ("updated", "partnership_recently_updated"),
+        ("title", "partnership_by_title"),
+    ],
+)
+def test_each_order_is_read_from_its_index_not_by_sorting_the_register(
+    client, section, sort, index
+):
+    PartnershipFactory.create_batch(25)  # more than a page, as a register is
+    with CaptureQueriesContext(connection) as queries:
+        listed_titles(client, section, f"?sort={sort}")
+    listing = next(
+        q["sql"] for q in queries if "LIMIT" in q["sql"] and '"knowledge_partnership"' in q["sql"]
+    )
+
+    plan = sqlite_plan(listing, analyse=True)
+    assert f"INDEX {index}" in plan, (plan, listing)
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+
+
 def test_filters_survive_pagination_in_the_url(client, section):
     for number in range(25):
         PartnershipFactory(title=f"Gauteng {number:02d}", provinces=[Province.GAUTENG])
