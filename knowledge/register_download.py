@@ -59,12 +59,13 @@ COLUMNS: list[tuple[str, Callable]] = [
 
 
 def public_register(form):
-    """The public partnerships ``form``'s filters select, in reference order, read with what
-    the columns show (parties, signed agreement and latest review) in a few queries a chunk."""
+    """The public partnerships ``form``'s filters select, in the list's order (by reference
+    unless it was sorted otherwise), read with what the columns show (parties, signed agreement
+    and latest review) in a few queries a chunk."""
     partnerships = achievements.with_public_record(
         Partnership.objects.public().with_public_parties()
     )
-    return form.apply(partnerships).order_by("reference")
+    return form.apply(partnerships)
 
 
 def _rows(partnerships, profiles: str) -> Iterator[list[str]]:

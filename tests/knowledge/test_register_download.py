@@ -80,6 +80,10 @@ def test_the_listing_s_filters_select_the_rows_and_its_link_keeps_them(client, s
     assert [row["Title"] for row in rows] == ["In Limpopo"]
     _, by_words = download(client, section, "?q=gauteng")
     assert [row["Title"] for row in by_words] == ["In Gauteng"]
+    _, by_title = download(client, section, "?sort=title")
+    assert [row["Title"] for row in by_title] == ["In Gauteng", "In Limpopo"]  # the list's order
+    _, by_reference = download(client, section)
+    assert [row["Title"] for row in by_reference] == ["In Limpopo", "In Gauteng"]
     _, everything = download(client, section, "?province=atlantis")  # a refused filter
     assert sorted(row["Title"] for row in everything) == ["In Gauteng", "In Limpopo"]
 
