@@ -15,7 +15,7 @@ class PracticesFeed(PageFeed):
         practices = PracticePage.objects.child_of(self.page).live().public()
         return practices.order_by("-first_published_at")[:FEED_LENGTH]
 
-    def item_description(self, item):
+    def item_text(self, item):
         return item.summary
 
     def item_pubdate(self, item):

@@ -25,7 +25,7 @@ class PublicationRssFeed(PageFeed):
             publications = publications.filter(topics=self.topic)
         return publications.prefetch_related("authors").order_by("-publication_date")[:FEED_LENGTH]
 
-    def item_description(self, item):
+    def item_text(self, item):
         return item.abstract
 
     def item_pubdate(self, item):

@@ -4,6 +4,7 @@ framework, whose generators escape every value as XML, so no title can break a f
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 
 FEED_LENGTH = 30
 
@@ -26,6 +27,15 @@ class PageFeed(Feed):
 
     def item_title(self, item):
         return item.title
+
+    def item_text(self, item) -> str:
+        """What the feed says of ``item``, as plain text (a summary, an abstract, a note)."""
+        return ""
+
+    def item_description(self, item):
+        # Feed readers take a description as HTML: plain text is escaped once here (and once
+        # more as XML), so "<appointed>" or "R&D" in a note reads as typed, never as markup.
+        return escape(self.item_text(item))
 
     def item_link(self, item):
         return item.get_url(self.request)

@@ -78,6 +78,18 @@ class DialogueSectionPage(RoutablePageMixin, SectionIndexPage):
 
         return commitments_csv(request, self)
 
+    @path("commitments/feed/")
+    def commitments_rss(self, request):
+        from dialogue.feeds import CommitmentsFeed
+
+        return CommitmentsFeed(self)(request)
+
+    @path("commitments/feed/atom/")
+    def commitments_atom(self, request):
+        from dialogue.feeds import CommitmentsAtomFeed
+
+        return CommitmentsAtomFeed(self)(request)
+
     @path("commitments/<int:pk>/")
     def commitment(self, request, pk):
         from .commitments import Commitment

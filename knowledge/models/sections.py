@@ -72,7 +72,7 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
         context = filtered_listing(
             request,
             PartnershipFilterForm(request.GET),
-            partnerships.order_by("reference"),
+            partnerships,  # in the order the form chooses (by reference unless sorted)
             PROFILES_PER_PAGE,
             "partnerships",
             total_key=f"partnerships:{self.pk}",

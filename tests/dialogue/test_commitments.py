@@ -241,3 +241,105 @@ def test_the_download_s_queries_do_not_grow_with_the_commitments(
         rows = downloaded(client)[1]
     assert len(rows) == count
     assert {row["Promise"] for row in rows} == {"'=cmd|' /C calc'!A0"}
+
+
+def feed_entries(client, path="feed/"):
+    import feedparser
+
+    response = client.get("/national-dialogue/commitments/" + path)
+    assert response.status_code == 200
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.bozo_exception
+    return parsed.entries
+
+
+def test_the_tracker_s_feeds_tell_of_new_commitments_and_each_step(client, tracked):
+    from dialogue.models import CommitmentProgress
+
+    CommitmentProgress.objects.create(
+        commitment=tracked["late"], date=days(-10), note="Contractor <appointed>"
+    )
+    CommitmentProgress.objects.create(
+        commitment=tracked["late"], date=days(-2), note="Poles delivered"
+    )
+    tracker = BeautifulSoup(client.get("/national-dialogue/commitments/").content, "html.parser")
+    assert tracker.select_one('link[type="application/rss+xml"]')["href"] == (
+        "/national-dialogue/commitments/feed/"
+    )
+    assert tracker.select_one('link[type="application/atom+xml"]')["href"] == (
+        "/national-dialogue/commitments/feed/atom/"
+    )
+
+    for path in ("feed/", "feed/atom/"):
+        entries = feed_entries(client, path)
+        titles = [entry.title for entry in entries]
+        # the two steps, newest first, after the commitments published (made 60 days ago)
+        assert titles[:2] == ["Progress: Fix the lights", "Progress: Fix the lights"], path
+        assert entries[0].summary == "Poles delivered (Open.)"
+        # a description is HTML to a reader: the note's "<appointed>" shows as typed
+        assert entries[1].summary == "Contractor &lt;appointed&gt; (Open.)"
+        assert sorted(titles[2:]) == [
+            "Commitment: Fix the lights",
+            "Commitment: Open a victim room",
+            "Commitment: Train CPF members",
+        ]
+        late = f"http://testserver/national-dialogue/commitments/{tracked['late'].pk}/"
+        assert {entry.link for entry in entries[:2]} == {late}
+        assert len({entry.id for entry in entries}) == len(entries)  # each step is news
+        announced = next(e for e in entries if e.title == "Commitment: Fix the lights")
+        assert announced.summary.startswith("Made by South African Police Service. Due ")
+
+
+def test_the_feeds_name_no_draft_event_partnership_or_evidence(client, tracked):
+    from dialogue.models import CommitmentProgress
+    from portal.models import PortalDocument
+
+    hidden = DialogueEventPageFactory(title="Closed-door meeting")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    quiet = CommitmentFactory(promise="Quiet promise", event=hidden, engagement="A meeting")
+    quiet.partnerships.add(PartnershipFactory(title="Staff only", visibility=Visibility.INTERNAL))
+    quiet.save()
+    CommitmentProgress.objects.create(
+        commitment=quiet,
+        date=days(-1),
+        note="Started",
+        evidence=PortalDocument.objects.create(title="Minutes kept in-house", file="m.pdf"),
+    )
+    CommitmentProgress.objects.create(commitment=tracked["draft"], date=days(-1), note="Draft step")
+
+    for path in ("feed/", "feed/atom/"):
+        content = client.get("/national-dialogue/commitments/" + path).content.decode()
+        assert "Quiet promise" in content and "Started" in content
+        for private in (
+            "Not yet published",
+            "Draft step",
+            "Closed-door meeting",
+            "Imbizo in Mthatha",  # events are never named in the feed, public or not
+            "Staff only",
+            "Minutes kept in-house",
+        ):
+            assert private not in content, (path, private)
+
+
+def test_the_feed_s_queries_do_not_grow_with_the_commitments(client, tracked):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dialogue.models import CommitmentProgress
+
+    def queries() -> list[str]:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/national-dialogue/commitments/feed/").status_code == 200
+        return [query["sql"] for query in captured]
+
+    queries()  # routing and the site's structure warmed
+    few = queries()
+    for number in range(20):
+        commitment = CommitmentFactory(
+            made_by_organisation=OrganisationFactory(), made_by_office=""
+        )
+        CommitmentProgress.objects.create(commitment=commitment, date=days(-number), note="Step")
+    queries()
+    many = queries()
+
+    assert len(many) == len(few), many

@@ -178,6 +178,8 @@ def subpage_tails(page, ids) -> list[tuple[str, str]]:
         return [
             ("commitments", "commitments/"),
             ("commitments download", "commitments/download/"),
+            ("commitments RSS", "commitments/feed/"),
+            ("commitments Atom", "commitments/feed/atom/"),
             ("a commitment", f"commitments/{Commitment.objects.first().pk}/"),
             ("calendar", "calendar/"),
             ("RSS", "feed/"),
