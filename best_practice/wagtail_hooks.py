@@ -72,7 +72,7 @@ def outcomes_recorded(request, partnership) -> ProfileSection:
 
 
 @hooks.register(ORGANISATION_SECTIONS_HOOK)
-def practices_of_organisation(request, partnerships) -> ProfileSection:
+def practices_of_organisation(request, organisation, partnerships) -> ProfileSection:
     practices = (
         PracticePage.objects.live()
         .public()

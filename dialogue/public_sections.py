@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from dialogue.models import Commitment, DialogueEventPage, DialogueSectionPage
+from dialogue.models.choices import UNFINISHED
 from knowledge.profile_sections import ProfileLink, ProfileSection
 from portal.home_sections import HomeSection
 from portal.site_structure import first_live_public
@@ -83,7 +85,7 @@ def events_on_profile(request, partnership) -> ProfileSection:
     )
 
 
-def events_of_organisation(request, partnerships) -> ProfileSection:
+def events_of_organisation(request, organisation, partnerships) -> ProfileSection:
     events = (
         DialogueEventPage.objects.live()
         .public()
@@ -98,3 +100,31 @@ def events_of_organisation(request, partnerships) -> ProfileSection:
             ProfileLink(e.title, e.get_url(request), f"{e.local_start:%-d %B %Y}") for e in events
         ],
     )
+
+
+def commitments_of_organisation(request, organisation, partnerships) -> ProfileSection | None:
+    """What the organisation promised, as the tracker lists it: unfinished first, soonest due."""
+    section = first_live_public(request, DialogueSectionPage)
+    if section is None:
+        return None
+    commitments = (
+        Commitment.objects.live()
+        .filter(made_by_organisation=organisation)
+        .only("promise", "status", "due_date")
+        .in_tracker_order()
+    )
+    link = section.commitment_url
+    return ProfileSection(
+        heading="Commitments it made",
+        order=30,
+        items=[ProfileLink(c.promise, link(c), _standing(c)) for c in commitments],
+    )
+
+
+def _standing(commitment) -> str:
+    """Its status, and when it is due or that it is overdue."""
+    if commitment.is_overdue():
+        return f"{commitment.get_status_display()}, overdue"
+    if commitment.due_date and commitment.status in UNFINISHED:
+        return f"{commitment.get_status_display()}, due {date_format(commitment.due_date)}"
+    return commitment.get_status_display()

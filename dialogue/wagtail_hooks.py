@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 
 from dialogue.dashboard import OverdueCommitmentsPanel
 from dialogue.public_sections import (
+    commitments_of_organisation,
     commitments_on_profile,
     events_of_organisation,
     events_on_profile,
@@ -47,3 +48,4 @@ hooks.register(HOME_SECTIONS_HOOK, upcoming_events)
 hooks.register(PROFILE_SECTIONS_HOOK, commitments_on_profile)
 hooks.register(PROFILE_SECTIONS_HOOK, events_on_profile)
 hooks.register(ORGANISATION_SECTIONS_HOOK, events_of_organisation)
+hooks.register(ORGANISATION_SECTIONS_HOOK, commitments_of_organisation)

@@ -3,8 +3,9 @@ assessments) without the register importing them.
 
 An app registers ``fn(request, partnership) -> ProfileSection | None`` under
 ``PROFILE_SECTIONS_HOOK``; sections without items are not shown. The same goes for an
-organisation's public page: ``fn(request, partnerships) -> ProfileSection | None`` under
-``ORGANISATION_SECTIONS_HOOK``, given the queryset of the public partnerships it takes part in.
+organisation's public page: ``fn(request, organisation, partnerships) -> ProfileSection | None``
+under ``ORGANISATION_SECTIONS_HOOK``, given the organisation and the queryset of the public
+partnerships it takes part in.
 """
 
 from dataclasses import dataclass, field
@@ -40,8 +41,9 @@ def collect_profile_sections(request, partnership) -> list[ProfileSection]:
     return sorted((s for s in sections if s and s.items), key=lambda s: s.order)
 
 
-def collect_organisation_sections(request, partnerships) -> list[ProfileSection]:
+def collect_organisation_sections(request, organisation, partnerships) -> list[ProfileSection]:
     sections = [
-        build(request, partnerships) for build in hooks.get_hooks(ORGANISATION_SECTIONS_HOOK)
+        build(request, organisation, partnerships)
+        for build in hooks.get_hooks(ORGANISATION_SECTIONS_HOOK)
     ]
     return sorted((s for s in sections if s and s.items), key=lambda s: s.order)

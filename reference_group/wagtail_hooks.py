@@ -84,7 +84,7 @@ def assessments_on_profile(request, partnership) -> ProfileSection:
 
 
 @hooks.register(ORGANISATION_SECTIONS_HOOK)
-def assessments_of_organisation(request, partnerships) -> ProfileSection | None:
+def assessments_of_organisation(request, organisation, partnerships) -> ProfileSection | None:
     """Published assessments of its partnerships, each linking to the profile that shows it."""
     section = first_live_public(request, PartnershipsSectionPage)
     if section is None:

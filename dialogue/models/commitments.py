@@ -32,6 +32,15 @@ class CommitmentQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(status__in=UNFINISHED, due_date__lt=today)
 
+    def in_tracker_order(self):
+        """What is still to be done first, soonest due (overdue) first; then what is finished."""
+        finished_last = models.Case(
+            models.When(status__in=UNFINISHED, then=models.Value(0)),
+            default=models.Value(1),
+            output_field=models.IntegerField(),
+        )
+        return self.order_by(finished_last, models.F("due_date").asc(nulls_last=True), "pk")
+
 
 class Commitment(DraftStateMixin, RevisionMixin, LockableMixin, index.Indexed, ClusterableModel):
     base_form_class = PublicPartnershipChoicesModelForm

@@ -144,6 +144,8 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
             context_overrides={
                 "organisation": organisation,
                 "partnerships": partnerships,
-                "organisation_sections": collect_organisation_sections(request, partnerships),
+                "organisation_sections": collect_organisation_sections(
+                    request, organisation, partnerships
+                ),
             },
         )

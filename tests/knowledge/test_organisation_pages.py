@@ -109,3 +109,43 @@ def test_assessments_of_its_partnerships_are_dated_in_the_site_s_time_zone(clien
     assert len(items) == 2
     assert any("1 June 2025" in item for item in items)
     assert not any("31 May" in item for item in items)
+
+
+def test_the_commitments_it_made_are_listed_as_the_tracker_lists_them(client, section):
+    from tests.dialogue.factories import CommitmentFactory, dialogue_section
+
+    dialogue_section()
+    today = datetime.date.today()
+    police = OrganisationFactory(name="Station command")
+    PartnershipFactory(title="Open patrols", parties=[police])
+    done = CommitmentFactory(
+        promise="Open a victim room", made_by_organisation=police, status="done"
+    )
+    late = CommitmentFactory(
+        promise="Fix the lights",
+        made_by_organisation=police,
+        due_date=today - datetime.timedelta(days=3),
+    )
+    soon = CommitmentFactory(
+        promise="Train CPF members",
+        made_by_organisation=police,
+        due_date=datetime.date(2099, 3, 1),
+        status="in-progress",
+    )
+    CommitmentFactory(promise="Not yet published", made_by_organisation=police, live=False)
+    CommitmentFactory(promise="Someone else's promise")
+
+    page = soup(client, section.organisation_url(police))
+    made = page.find("h2", string="Commitments it made").find_next("ul")
+    items = [" ".join(li.get_text(" ", strip=True).split()) for li in made.find_all("li")]
+
+    assert [a["href"] for a in made.find_all("a")] == [
+        f"/national-dialogue/commitments/{c.pk}/" for c in (late, soon, done)
+    ]
+    assert items == [
+        "Fix the lights (Open, overdue)",
+        "Train CPF members (In progress, due 1 March 2099)",
+        "Open a victim room (Done)",
+    ]
+    assert "Not yet published" not in page.get_text()
+    assert "Someone else" not in page.get_text()
