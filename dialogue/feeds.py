@@ -77,7 +77,7 @@ class CommitmentsFeed(PageFeed):
         )
         notes = (
             CommitmentProgress.objects.filter(commitment__live=True)
-            .select_related("commitment__made_by_organisation")
+            .select_related("commitment")
             .order_by("-date", "-pk")
         )
         news = [self._announced(c) for c in published[:FEED_LENGTH]]
