@@ -53,7 +53,7 @@ def commitments_on_profile(request, partnership) -> ProfileSection | None:
     section = first_live_public(request, DialogueSectionPage)
     if section is None:
         return None
-    commitments = Commitment.objects.live().filter(partnerships=partnership).order_by("due_date")
+    commitments = Commitment.objects.live().filter(partnerships=partnership).in_tracker_order()
     return ProfileSection(
         heading="Commitments that concern it",
         order=30,

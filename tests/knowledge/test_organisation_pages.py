@@ -149,3 +149,20 @@ def test_the_commitments_it_made_are_listed_as_the_tracker_lists_them(client, se
     ]
     assert "Not yet published" not in page.get_text()
     assert "Someone else" not in page.get_text()
+    # and back: the commitment's page links its maker to this page
+    commitment = soup(client, f"/national-dialogue/commitments/{late.pk}/")
+    maker = commitment.find("dt", string="Made by").find_next("dd")
+    assert maker.a["href"] == section.organisation_url(police)
+
+
+def test_a_commitment_links_no_organisation_known_only_from_internal_partnerships(client, section):
+    from tests.dialogue.factories import CommitmentFactory, dialogue_section
+
+    dialogue_section()
+    quiet = OrganisationFactory(name="Quiet unit")
+    PartnershipFactory(parties=[quiet], visibility=Visibility.INTERNAL)
+    commitment = CommitmentFactory(made_by_organisation=quiet, made_by_office="")
+
+    page = soup(client, f"/national-dialogue/commitments/{commitment.pk}/")
+    maker = page.find("dt", string="Made by").find_next("dd")
+    assert maker.get_text() == "Quiet unit" and maker.a is None
