@@ -2,17 +2,47 @@
 dialogue's events, the best-practice library's practices): built by Django's syndication
 framework, whose generators escape every value as XML, so no title can break a feed."""
 
+import datetime
+
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.timezone import make_aware, now
 
 FEED_LENGTH = 30
+
+
+class NoLaterThanNow:
+    """A feed's date (Atom's ``updated``, and the Last-Modified header Django derives from it)
+    is its newest item's, which may lie ahead: an upcoming event, a master class next month.
+    A server may not date a response after it was made (RFC 9110, 8.8.2.1), so such a feed is
+    dated now."""
+
+    def latest_post_date(self):
+        return min(super().latest_post_date(), now())
+
+
+class RssFeed(NoLaterThanNow, Rss201rev2Feed):
+    pass
+
+
+class AtomFeed(NoLaterThanNow, Atom1Feed):
+    """Atom, whose entries must each say when they were last updated: their date."""
+
+    def add_item(self, *args, pubdate=None, updateddate=None, **kwargs):
+        super().add_item(*args, pubdate=pubdate, updateddate=updateddate or pubdate, **kwargs)
+
+
+def start_of(day: datetime.date) -> datetime.datetime:
+    """A day as a moment in South African time, for a feed that dates its items to the second:
+    its first, so that nothing published today is dated later than now."""
+    return make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 class PageFeed(Feed):
     """An RSS feed of the items under ``page``, linking to it and to each item's page."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
 
     def __init__(self, page):
         super().__init__()
@@ -44,5 +74,5 @@ class PageFeed(Feed):
 def atom(feed: type[PageFeed]) -> type[PageFeed]:
     """The same feed as Atom, its description as the subtitle."""
     return type(
-        f"{feed.__name__}Atom", (feed,), {"feed_type": Atom1Feed, "subtitle": feed.description}
+        f"{feed.__name__}Atom", (feed,), {"feed_type": AtomFeed, "subtitle": feed.description}
     )

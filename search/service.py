@@ -89,6 +89,12 @@ def run_search(query: SearchQuery) -> SearchResults:
     return results
 
 
+def newest(query: SearchQuery) -> SearchResults:
+    """The first page of ``query``'s results, newest first, with enough of its words (never
+    relaxed: a feed follows what was asked, not what a search offers when little matches)."""
+    return _ask(lambda engine: engine.search(replace(query, sort="date", page=1, relaxed=False)))[0]
+
+
 def count(query: SearchQuery, relax: bool = True) -> int:
     """How many results ``run_search(query)`` would find, at a fraction of its cost (without
     ``relax``: only those with enough of its words, 0 where it would be asked again)."""

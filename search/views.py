@@ -25,7 +25,8 @@ def wants_json(request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-def _link(query: SearchQuery, **changes) -> str:
+def query_link(query: SearchQuery, **changes) -> str:
+    """The query string of ``query`` with ``changes`` (an empty value drops the parameter)."""
     params = {"q": query.text, **query.filters, "sort": query.sort}
     params.update(changes)
     return "?" + urlencode({k: v for k, v in params.items() if v not in ("", None)})
@@ -39,7 +40,7 @@ def search_view(request):
     if query.page > pages and results.total:
         # A page past the end (an old link, a hand-made URL) shows the last one.
         if not wants_json(request):
-            return redirect(request.path + _link(query, page=pages))
+            return redirect(request.path + query_link(query, page=pages))
         query.page = pages
         results = run_search(query)
     name_partnerships(results)
@@ -109,7 +110,7 @@ def search_view(request):
             "values": [
                 {
                     "value": value,
-                    "link": _link(
+                    "link": query_link(
                         query, **{facet.name: "" if value.selected else value.value}, page=""
                     ),
                 }
@@ -130,17 +131,20 @@ def search_view(request):
             "hits": [(hit, kind_labels.get(hit.kind, hit.kind)) for hit in results.hits],
             "facet_groups": facet_groups,
             "pages": pages,
-            "previous_link": _link(query, page=query.page - 1) if query.page > 1 else "",
-            "next_link": _link(query, page=query.page + 1) if query.page < pages else "",
+            "previous_link": query_link(query, page=query.page - 1) if query.page > 1 else "",
+            "next_link": query_link(query, page=query.page + 1) if query.page < pages else "",
             "max_query_length": MAX_QUERY_LENGTH,
             "refinements": refinements(query) if query.text else [],
             "offers": [
-                (name, offer, _link(query, q=offer.text, page="")) for name, offer in offers.items()
+                (name, offer, query_link(query, q=offer.text, page=""))
+                for name, offer in offers.items()
             ],
             "browse_sections": browse_sections(request) if not results.total else [],
+            # The same search as a feed of its newest results (its own order, from page one).
+            "feed_query": query_link(query, page="", sort=""),
             "sort_links": {
-                "relevance": _link(query, sort="relevance"),
-                "date": _link(query, sort="date"),
+                "relevance": query_link(query, sort="relevance"),
+                "date": query_link(query, sort="date"),
             },
         },
     )
@@ -197,25 +201,31 @@ def refinements(query: SearchQuery) -> list[dict]:
                     {
                         "facet": facet.title,
                         "label": label,
-                        "link": _link(query, **{name: value}, page=""),
+                        "link": query_link(query, **{name: value}, page=""),
                     }
                 )
     return offers[:3]
 
 
+def public_partnership_names(references) -> dict[str, str]:
+    """{reference: title} of the public partnerships among ``references``; others are left
+    out, so an internal partnership's name is never read for a reader."""
+    from knowledge.models import Partnership
+
+    return dict(
+        Partnership.objects.public()
+        .filter(reference__in=list(references))
+        .values_list("reference", "title")
+    )
+
+
 def name_partnerships(results) -> None:
     """The partnership facet lists register references; readers see the partnerships' names
     (public partnerships only: the facet holds no other)."""
-    from knowledge.models import Partnership
-
     values = results.facets.get("partnership") or []
     if not values:
         return
-    names = dict(
-        Partnership.objects.public()
-        .filter(reference__in=[value.value for value in values])
-        .values_list("reference", "title")
-    )
+    names = public_partnership_names(value.value for value in values)
     for value in values:
         value.label = names.get(value.value, value.value)
 

@@ -114,7 +114,12 @@ EXPECTATIONS = [
     ),
     (PAGE_ROUTE, r" register$", each(ANY_REDIRECT), "the form is on the event page"),
     (PAGE_ROUTE, r"", each(OK), "public"),
-    (r"sitemap\.xml|robots\.txt|search/|search/suggest/|_util/login/", "", each(OK), "public"),
+    (
+        r"sitemap\.xml|robots\.txt|search/|search/suggest/|search/feed/(atom/)?|_util/login/",
+        "",
+        each(OK),
+        "public",
+    ),
     (
         r"documents/\^\(\\d\+\)/\(\.\*\)\$",
         "public document",

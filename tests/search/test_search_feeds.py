@@ -1,0 +1,168 @@
+"""Any search as a feed: a reader follows new evidence about a partnership, a place or a subject
+(RSS and Atom), and a feed shows nothing a search would not show an anonymous reader."""
+
+import calendar
+import datetime
+import email.utils
+import io
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import caches
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from knowledge.models import PartnershipsSectionPage, PublicationPage
+from knowledge.models.choices import Visibility
+from portal.feeds import start_of
+from tests.best_practice.factories import MasterClassPageFactory, PracticePageFactory
+from tests.knowledge.factories import (
+    PartnershipFactory,
+    PartnershipsSectionPageFactory,
+    PublicationPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def parsed(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    return response, feed
+
+
+@pytest.fixture
+def cited():
+    """A public partnership in the Eastern Cape cited by two studies of different years, and
+    other patrol evidence elsewhere."""
+    PartnershipsSectionPageFactory()
+    partnership = PartnershipFactory(title="Mthatha school patrols", provinces=["eastern-cape"])
+    for title, year in (("Patrols on school routes", 2024), ("Patrols a year on", 2026)):
+        study = PublicationPageFactory(
+            title=title,
+            abstract="What patrols changed for learners <and> parents.",
+            provinces=["eastern-cape"],
+            publication_date=datetime.date(year, 3, 1),
+        )
+        study.partnerships.add(partnership)
+        study.save()
+    PracticePageFactory(title="Rural patrols", summary="Farmers and police patrol together.")
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    return partnership
+
+
+def test_the_search_page_offers_its_search_as_a_feed_of_the_newest_results(client, cited):
+    page = BeautifulSoup(
+        client.get("/search/", {"q": "patrols", "province": "eastern-cape", "page": 1}).content,
+        "html.parser",
+    )
+    rss = page.select_one('head link[type="application/rss+xml"]')["href"]
+    atom = page.select_one('head link[type="application/atom+xml"]')["href"]
+    assert page.find("a", string="RSS")["href"] == rss
+    assert rss.startswith("/search/feed/?") and atom.startswith("/search/feed/atom/?")
+    assert "page=" not in rss and "sort=" not in rss
+
+    for url in (rss, atom):
+        response, feed = parsed(client, url)
+        assert feed.feed.title == "Search: “patrols”, Province: Eastern Cape"
+        # Newest first, only what matches the words and the filter (not the rural practice).
+        assert [entry.title for entry in feed.entries] == [
+            "Patrols a year on",  # 2026
+            "Mthatha school patrols",  # started in 2025
+            "Patrols on school routes",  # 2024
+        ]
+        newest = PublicationPage.objects.get(title="Patrols a year on")
+        assert feed.entries[0].link == "http://testserver" + newest.url
+        assert feed.entries[0].tags[0].term == "Publication"
+        # Escaped once for HTML and once more for XML: read as HTML, as feed readers do, the
+        # summary says what was typed.
+        assert feed.entries[0].summary == "What patrols changed for learners &lt;and&gt; parents."
+        # Dated from the start of its day in South Africa.
+        assert calendar.timegm(feed.entries[0].published_parsed) == start_of(
+            datetime.date(2026, 3, 1)
+        ).timestamp()
+    # The feed links to the search it follows, in its order, and to itself with its question.
+    assert feed.feed.link == "http://testserver/search/?q=patrols&province=eastern-cape&sort=date"
+    assert [link.href for link in feed.feed.links if link.rel == "self"] == [
+        "http://testserver" + atom.replace("&amp;", "&")
+    ]
+
+
+def test_a_profile_links_to_a_feed_of_new_evidence_about_the_partnership(client, cited):
+    profile_url = PartnershipsSectionPage.objects.get().profile_url(cited)
+    page = BeautifulSoup(client.get(profile_url).content, "html.parser")
+    follow = page.find("a", string="RSS")["href"]
+
+    _, feed = parsed(client, follow)
+    assert feed.feed.title == "Search: Partnership: Mthatha school patrols"
+    assert [entry.title for entry in feed.entries] == ["Patrols a year on", "Patrols on school routes"]
+
+
+def test_a_feed_follows_what_was_asked_not_what_a_search_offers_when_little_matches(
+    client, cited
+):
+    # The page answers with results that have one of the words, and says so ...
+    answer = client.get("/search/", {"q": "learners farmers lighting", "format": "json"}).json()
+    assert answer["relaxed"] and answer["total"] > 0
+    # ... the feed waits for something that has them both.
+    _, feed = parsed(client, "/search/feed/?q=learners+farmers+lighting")
+    assert feed.entries == []
+
+
+def test_a_feed_shows_nothing_an_anonymous_reader_may_not_see(client, cited):
+    internal = PartnershipFactory(
+        title="Covert patrols with informants", visibility=Visibility.INTERNAL
+    )
+    hidden = PublicationPageFactory(title="Patrols under review", abstract="Patrols.")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    PublicationPageFactory(title="Patrols draft", live=False)
+    call_command("rebuild_search_index", stdout=io.StringIO())
+
+    for url in ("/search/feed/?q=patrols", "/search/feed/atom/?q=covert"):
+        response, feed = parsed(client, url)
+        body = response.content.decode()
+        assert "Covert" not in body and "under review" not in body and "draft" not in body
+    _, feed = parsed(client, "/search/feed/?q=patrols")
+    assert "Patrols a year on" in [entry.title for entry in feed.entries]
+
+    # Asked by an internal partnership's reference: its name is never read into the title.
+    response, feed = parsed(client, f"/search/feed/?partnership={internal.reference}")
+    assert feed.feed.title == f"Search: Partnership: {internal.reference}"
+    assert feed.entries == [] and "Covert" not in response.content.decode()
+
+
+def test_a_feed_whose_newest_item_lies_ahead_is_dated_now(client, cited):
+    MasterClassPageFactory(title="Patrols master class", start_date=datetime.date(2099, 3, 1))
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    before = timezone.now().replace(microsecond=0)
+
+    response, feed = parsed(client, "/search/feed/atom/?q=patrols")
+    assert feed.entries[0].title == "Patrols master class"  # dated 2099: first in date order
+    modified = email.utils.parsedate_to_datetime(response["Last-Modified"])
+    updated = datetime.datetime.fromisoformat(feed.feed.updated)
+    for moment in (modified, updated):
+        assert before <= moment <= timezone.now()
+    # Every dated Atom entry says when it was last updated, as the format requires.
+    dated = [entry for entry in feed.entries if entry.get("published")]
+    assert len(dated) == 4 and all(entry.updated == entry.published for entry in dated)
+
+
+def test_a_cached_feed_shows_what_is_published_after_it_was_read(client, cited, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    caches["pages"].clear()
+    client.get("/search/feed/?q=patrols")
+    assert client.get("/search/feed/?q=patrols")["X-Page-Cache"] == "hit"
+
+    study = PublicationPageFactory(
+        title="Patrols three years on", publication_date=datetime.date(2026, 11, 1)
+    )
+    study.save_revision().publish()
+    from search.delivery import drain
+
+    drain()
+    _, feed = parsed(client, "/search/feed/?q=patrols")
+    assert feed.entries[0].title == "Patrols three years on"
