@@ -42,8 +42,13 @@ class SearchFeed(Feed):
     def title(self, query):
         return f"Search: {described(query)}"
 
-    def description(self, query):
+    def about(self, query) -> str:
         return f"The newest of what the portal publishes matching {described(query)}."
+
+    def description(self, query):
+        # Feed readers take RSS descriptions as HTML, and the words come from a URL anyone can
+        # write: escaped once here, "<a href=…>" in a shared feed link reads as typed.
+        return escape(self.about(query))
 
     def link(self, query):
         return reverse("search") + query_link(query, sort="date", page="")
@@ -74,5 +79,7 @@ class SearchFeed(Feed):
 class SearchAtomFeed(SearchFeed):
     feed_type = AtomFeed
 
+    description = None
+
     def subtitle(self, query):
-        return self.description(query)
+        return self.about(query)  # Atom's subtitle is plain text

@@ -5,6 +5,7 @@ import calendar
 import datetime
 import email.utils
 import io
+from urllib.parse import quote
 
 import feedparser
 import pytest
@@ -67,7 +68,7 @@ def test_the_search_page_offers_its_search_as_a_feed_of_the_newest_results(clien
     assert "page=" not in rss and "sort=" not in rss
 
     for url in (rss, atom):
-        response, feed = parsed(client, url)
+        _, feed = parsed(client, url)
         assert feed.feed.title == "Search: “patrols”, Province: Eastern Cape"
         # Newest first, only what matches the words and the filter (not the rural practice).
         assert [entry.title for entry in feed.entries] == [
@@ -82,9 +83,10 @@ def test_the_search_page_offers_its_search_as_a_feed_of_the_newest_results(clien
         # summary says what was typed.
         assert feed.entries[0].summary == "What patrols changed for learners &lt;and&gt; parents."
         # Dated from the start of its day in South Africa.
-        assert calendar.timegm(feed.entries[0].published_parsed) == start_of(
-            datetime.date(2026, 3, 1)
-        ).timestamp()
+        assert (
+            calendar.timegm(feed.entries[0].published_parsed)
+            == start_of(datetime.date(2026, 3, 1)).timestamp()
+        )
     # The feed links to the search it follows, in its order, and to itself with its question.
     assert feed.feed.link == "http://testserver/search/?q=patrols&province=eastern-cape&sort=date"
     assert [link.href for link in feed.feed.links if link.rel == "self"] == [
@@ -99,12 +101,11 @@ def test_a_profile_links_to_a_feed_of_new_evidence_about_the_partnership(client,
 
     _, feed = parsed(client, follow)
     assert feed.feed.title == "Search: Partnership: Mthatha school patrols"
-    assert [entry.title for entry in feed.entries] == ["Patrols a year on", "Patrols on school routes"]
+    titles = [entry.title for entry in feed.entries]
+    assert titles == ["Patrols a year on", "Patrols on school routes"]
 
 
-def test_a_feed_follows_what_was_asked_not_what_a_search_offers_when_little_matches(
-    client, cited
-):
+def test_a_feed_follows_what_was_asked_not_what_a_search_offers_when_little_matches(client, cited):
     # The page answers with results that have one of the words, and says so ...
     answer = client.get("/search/", {"q": "learners farmers lighting", "format": "json"}).json()
     assert answer["relaxed"] and answer["total"] > 0
@@ -133,6 +134,19 @@ def test_a_feed_shows_nothing_an_anonymous_reader_may_not_see(client, cited):
     response, feed = parsed(client, f"/search/feed/?partnership={internal.reference}")
     assert feed.feed.title == f"Search: Partnership: {internal.reference}"
     assert feed.entries == [] and "Covert" not in response.content.decode()
+
+
+def test_words_from_the_url_are_never_markup_in_a_feed(client, cited):
+    words = '<a href="https://evil.example/">verify your account</a>'
+    _, rss = parsed(client, f"/search/feed/?q={quote(words)}")
+    _, atom = parsed(client, f"/search/feed/atom/?q={quote(words)}")
+    assert rss.feed.title == atom.feed.title == f"Search: “{words}”"
+    # RSS readers take the description as HTML: it is HTML that reads as the words typed.
+    assert rss.feed.description_detail.type == "text/html"
+    assert "“&lt;a href=" in rss.feed.description and "<a" not in rss.feed.description
+    # Atom's subtitle is declared plain text, which readers show as it is.
+    assert atom.feed.subtitle_detail.type == "text/plain"
+    assert f"“{words}”" in atom.feed.subtitle
 
 
 def test_a_feed_whose_newest_item_lies_ahead_is_dated_now(client, cited):
