@@ -11,7 +11,7 @@ from dialogue.models import Commitment, DialogueEventPage, DialogueSectionPage
 from dialogue.models.choices import UNFINISHED
 from knowledge.profile_sections import ProfileLink, ProfileSection
 from portal.home_sections import HomeSection
-from portal.site_structure import first_live_public
+from portal.site_structure import first_live_public, remembered
 
 UPCOMING_ON_HOME = 3
 
@@ -46,6 +46,31 @@ def upcoming_events(request, home_page) -> HomeSection | None:
         ],
         more_url=section.get_url(request) if section else "",
         more_label="All dialogue events",
+    )
+
+
+def commitment_figures(request, home_page) -> HomeSection | None:
+    """How many commitments the dialogues produced, how many are done and how many overdue,
+    with the way to the tracker. Counted over every commitment: kept per generation and day."""
+    section = first_live_public(request, DialogueSectionPage)
+    if section is None:
+        return None
+    today = timezone.localdate()
+    key = f"home-commitment-figures:{today}"
+    counts = remembered(request, key, lambda: Commitment.objects.live().figures(today))
+    if not counts["made"]:
+        return None
+    return HomeSection(
+        title="Commitments from the dialogues",
+        kind="figures",
+        order=31,
+        items=[
+            ("Commitments made", counts["made"]),
+            ("Done", counts["done"]),
+            ("Overdue", counts["overdue"]),
+        ],
+        more_url=section.get_url(request) + section.reverse_subpage("commitments"),
+        more_label="Follow them in the commitments tracker",
     )
 
 

@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 
 from dialogue.dashboard import OverdueCommitmentsPanel
 from dialogue.public_sections import (
+    commitment_figures,
     commitments_of_organisation,
     commitments_on_profile,
     events_of_organisation,
@@ -45,6 +46,7 @@ def add_overdue_commitments(request, panels):
 
 
 hooks.register(HOME_SECTIONS_HOOK, upcoming_events)
+hooks.register(HOME_SECTIONS_HOOK, commitment_figures)
 hooks.register(PROFILE_SECTIONS_HOOK, commitments_on_profile)
 hooks.register(PROFILE_SECTIONS_HOOK, events_on_profile)
 hooks.register(ORGANISATION_SECTIONS_HOOK, events_of_organisation)

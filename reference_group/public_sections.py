@@ -3,7 +3,12 @@ recommendations, the group's name (the author's only if they agreed), and an ave
 criterion across them, with how many assessments it rests on."""
 
 from dataclasses import dataclass
+from datetime import date
 
+from django.utils.timezone import localdate
+
+from portal.home_sections import HomeSection
+from portal.site_structure import first_live_public
 from reference_group.criteria import CRITERIA
 from reference_group.models import Assessment
 
@@ -41,6 +46,66 @@ LISTED = (
     "partnership__reference",
     "partnership__visibility",
 )
+
+
+def recent_public_assessments(request, limit: int) -> list[Assessment]:
+    """The latest published assessments of public partnerships, each with ``public_url``: where
+    its profile shows it (none while the partnerships section is not public)."""
+    from knowledge.models import PartnershipsSectionPage
+    from knowledge.models.choices import Visibility
+
+    profiles = first_live_public(request, PartnershipsSectionPage)
+    if profiles is None:
+        return []
+    assessments = list(
+        Assessment.objects.published()
+        .filter(partnership__visibility=Visibility.PUBLIC)
+        .select_related("partnership", "group")
+        .only(*LISTED)
+        .order_by("-published_at")[:limit]
+    )
+    for assessment in assessments:
+        assessment.public_url = (
+            f"{profiles.profile_url(assessment.partnership)}#assessment-{assessment.pk}"
+        )
+    return assessments
+
+
+ASSESSMENTS_ON_HOME = 3
+
+
+@dataclass(frozen=True)
+class AssessmentItem:
+    title: str
+    url: str
+    summary: str
+    date: date | None
+
+
+def latest_assessments(request, home_page) -> HomeSection | None:
+    """The latest independent assessments on the home page, each linking to where its
+    partnership's profile shows it."""
+    from reference_group.models import ReferenceGroupSectionPage
+
+    assessments = recent_public_assessments(request, ASSESSMENTS_ON_HOME)
+    section = first_live_public(request, ReferenceGroupSectionPage)
+    return HomeSection(
+        title="Independent assessments",
+        order=33,
+        items=[
+            AssessmentItem(
+                a.partnership.title,
+                a.public_url,
+                f"{a.group.name}: overall effectiveness {a.overall_rating} out of 5"
+                if a.overall_rating
+                else a.group.name,
+                localdate(a.published_at) if a.published_at else None,
+            )
+            for a in assessments
+        ],
+        more_url=section.get_url(request) if section else "",
+        more_label="The reference groups and their assessments",
+    )
 
 
 def published_assessments(partnership) -> list[Assessment]:

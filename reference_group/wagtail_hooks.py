@@ -14,11 +14,19 @@ from knowledge.profile_sections import (
     ProfileSection,
 )
 from portal.account_links import ACCOUNT_MENU_HOOK, AccountLink, AccountMenu
+from portal.home_sections import HOME_SECTIONS_HOOK
 from portal.site_structure import first_live_public
 from reference_group.admin_views import ReviewView, review_attachment
 from reference_group.models import Assessment, Member
-from reference_group.public_sections import LISTED, criterion_summaries, published_assessments
+from reference_group.public_sections import (
+    LISTED,
+    criterion_summaries,
+    latest_assessments,
+    published_assessments,
+)
 from reference_group.viewsets import ReferenceGroupViewSetGroup
+
+hooks.register(HOME_SECTIONS_HOOK, latest_assessments)
 
 
 @hooks.register("register_admin_viewset")

@@ -20,6 +20,11 @@ from portal.taxonomy import Province
 from .choices import UNFINISHED, CommitmentStatus
 
 
+def overdue_on(today=None) -> models.Q:
+    """Unfinished and due before ``today`` (by default, today in South Africa)."""
+    return models.Q(status__in=UNFINISHED, due_date__lt=today or timezone.localdate())
+
+
 class CommitmentQuerySet(models.QuerySet):
     def live(self):
         return self.filter(live=True)
@@ -29,8 +34,15 @@ class CommitmentQuerySet(models.QuerySet):
         return self.select_related("made_by_organisation")
 
     def overdue(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(status__in=UNFINISHED, due_date__lt=today)
+        return self.filter(overdue_on(today))
+
+    def figures(self, today=None) -> dict[str, int]:
+        """How many were made, are done and are overdue: one query."""
+        return self.aggregate(
+            made=models.Count("pk"),
+            done=models.Count("pk", filter=models.Q(status=CommitmentStatus.DONE)),
+            overdue=models.Count("pk", filter=overdue_on(today)),
+        )
 
     def in_tracker_order(self):
         """What is still to be done first, soonest due (overdue) first; then what is finished."""

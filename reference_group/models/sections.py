@@ -17,11 +17,8 @@ class ReferenceGroupSectionPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         from django.db.models import Prefetch
 
-        from knowledge.models import PartnershipsSectionPage
-        from knowledge.models.choices import Visibility
-        from reference_group.public_sections import LISTED
+        from reference_group.public_sections import recent_public_assessments
 
-        from .assessments import Assessment
         from .groups import Member, ReferenceGroup
 
         context = super().get_context(request, *args, **kwargs)
@@ -32,24 +29,10 @@ class ReferenceGroupSectionPage(SectionIndexPage):
             .select_related("user")
             .only("group", "show_name", "user__first_name", "user__last_name")
         )
-        profiles = PartnershipsSectionPage.objects.live().public().first()
-        assessments = []
-        if profiles is not None:
-            assessments = list(
-                Assessment.objects.published()
-                .filter(partnership__visibility=Visibility.PUBLIC)
-                .select_related("partnership", "group")
-                .only(*LISTED)
-                .order_by("-published_at")[:RECENT_ASSESSMENTS]
-            )
-            for assessment in assessments:
-                assessment.public_url = (
-                    f"{profiles.profile_url(assessment.partnership)}#assessment-{assessment.pk}"
-                )
         context.update(
             groups=ReferenceGroup.objects.prefetch_related(
                 Prefetch("members", queryset=named, to_attr="named_members")
             ),
-            assessments=assessments,
+            assessments=recent_public_assessments(request, RECENT_ASSESSMENTS),
         )
         return context

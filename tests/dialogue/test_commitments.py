@@ -343,3 +343,43 @@ def test_the_feed_s_queries_do_not_grow_with_the_commitments(client, tracked):
     many = queries()
 
     assert len(many) == len(few), many
+
+
+def home_figures(client, heading: str) -> dict[str, str]:
+    home = BeautifulSoup(client.get("/").content, "html.parser")
+    section = home.find("h2", string=heading)
+    if section is None:
+        return {}
+    figures = section.find_parent("section").select(".figure")
+    return {f.dt.get_text(): f.dd.get_text() for f in figures}
+
+
+def test_the_home_page_counts_what_was_promised_kept_and_overdue(client, tracked, settings):
+    settings.PAGE_CACHE_SECONDS = 300  # the figures are kept per generation, as in production
+    assert home_figures(client, "Commitments from the dialogues") == {
+        "Commitments made": "3",  # not the draft
+        "Done": "1",
+        "Overdue": "1",
+    }
+    home = BeautifulSoup(client.get("/").content, "html.parser")
+    section = home.find("h2", string="Commitments from the dialogues").find_parent("section")
+    assert section.find("a", string="Follow them in the commitments tracker")["href"] == (
+        "/national-dialogue/commitments/"
+    )
+
+    # Publishing one and finishing another show on the next reading, as in the tracker.
+    tracked["draft"].save_revision().publish()
+    tracked["late"].status = CommitmentStatus.DONE
+    tracked["late"].save()
+    assert home_figures(client, "Commitments from the dialogues") == {
+        "Commitments made": "4",
+        "Done": "2",
+        "Overdue": "0",
+    }
+
+
+def test_the_home_page_has_no_commitment_figures_before_any_is_published(client):
+    dialogue_section()
+    CommitmentFactory(live=False)
+    assert home_figures(client, "Commitments from the dialogues") == {}
+    assert "Commitments from the dialogues" not in client.get("/").content.decode()
