@@ -68,6 +68,7 @@ def project_commitment(commitment: Commitment) -> SearchDocument | None:
             *(note.note for note in commitment.progress_notes.all()),
         ),
         date=commitment.made_on,
+        added=commitment.first_published_at,
         provinces=list(commitment.provinces),
         **public_partnerships(commitment.partnerships.all()),
     )

@@ -1,6 +1,10 @@
 """RSS and Atom feeds of new publications, for the whole library or one topic."""
 
-from portal.feeds import FEED_LENGTH, PageFeed, atom, start_of
+from datetime import datetime, time
+
+from django.utils import timezone
+
+from portal.feeds import FEED_LENGTH, PageFeed, atom
 
 
 class PublicationRssFeed(PageFeed):
@@ -25,7 +29,7 @@ class PublicationRssFeed(PageFeed):
         return item.abstract
 
     def item_pubdate(self, item):
-        return start_of(item.publication_date)
+        return timezone.make_aware(datetime.combine(item.publication_date, time.min))
 
     def item_author_name(self, item):
         return ", ".join(author.name for author in item.authors.all()) or None

@@ -2,19 +2,17 @@
 dialogue's events, the best-practice library's practices): built by Django's syndication
 framework, whose generators escape every value as XML, so no title can break a feed."""
 
-import datetime
-
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
-from django.utils.timezone import make_aware, now
+from django.utils.timezone import now
 
 FEED_LENGTH = 30
 
 
 class NoLaterThanNow:
     """A feed's date (Atom's ``updated``, and the Last-Modified header Django derives from it)
-    is its newest item's, which may lie ahead: an upcoming event, a master class next month.
+    is its newest item's, which may lie ahead (a publication dated for its release next month).
     A server may not date a response after it was made (RFC 9110, 8.8.2.1), so such a feed is
     dated now."""
 
@@ -31,12 +29,6 @@ class AtomFeed(NoLaterThanNow, Atom1Feed):
 
     def add_item(self, *args, pubdate=None, updateddate=None, **kwargs):
         super().add_item(*args, pubdate=pubdate, updateddate=updateddate or pubdate, **kwargs)
-
-
-def start_of(day: datetime.date) -> datetime.datetime:
-    """A day as a moment in South African time, for a feed that dates its items to the second:
-    its first, so that nothing published today is dated later than now."""
-    return make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 class PageFeed(Feed):

@@ -32,6 +32,7 @@ def project_glossary_term(term: GlossaryTerm) -> SearchDocument | None:
         title=term.term,
         url=f"{term.page.url}#{term.anchor}",
         summary=term.definition,
+        added=term.page.first_published_at,
     )
 
 

@@ -35,6 +35,7 @@ def project_assessment(assessment: Assessment) -> SearchDocument | None:
         summary=Truncator(narrative).words(80),
         body=sentences(narrative, assessment.recommendations, comments),
         date=localdate(assessment.published_at) if assessment.published_at else None,
+        added=assessment.published_at,
         provinces=list(partnership.provinces),
         partnerships=[partnership.reference],
     )

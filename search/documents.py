@@ -15,6 +15,9 @@ class SearchDocument:
     summary: str = ""
     body: str = ""
     date: datetime.date | None = None
+    # When it first appeared on the portal (first published, registered): the order in which a
+    # search's feed announces what is new, whatever the item's own date.
+    added: datetime.datetime | None = None
     provinces: list[str] = field(default_factory=list)
     settings: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)

@@ -9,7 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.html import escape
 
-from portal.feeds import AtomFeed, RssFeed, start_of
+from portal.feeds import AtomFeed, RssFeed
 from search import facets
 from search.query import SearchQuery
 from search.service import newest
@@ -51,7 +51,7 @@ class SearchFeed(Feed):
         return escape(self.about(query))
 
     def link(self, query):
-        return reverse("search") + query_link(query, sort="date", page="")
+        return reverse("search") + query_link(query, sort="", page="")
 
     def feed_url(self, query):
         return self.request.get_full_path()
@@ -70,7 +70,7 @@ class SearchFeed(Feed):
         return hit.url
 
     def item_pubdate(self, hit):
-        return start_of(hit.date) if hit.date else None
+        return hit.added  # when it appeared on the portal (the item's own date may be older)
 
     def item_categories(self, hit):
         return [facets.BY_NAME["kind"].label(hit.kind)]

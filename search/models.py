@@ -77,6 +77,7 @@ class IndexedDocument(models.Model):
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     date = models.DateField(null=True, blank=True, db_index=True)
+    added = models.DateTimeField(null=True, blank=True)  # SearchDocument.added
     # Accent- and case-folded copies that the full-text index reads, so "Mthátha" and
     # "mthatha" match on SQLite and PostgreSQL alike (the query is folded the same way).
     title_folded = models.CharField(max_length=500, blank=True)

@@ -62,7 +62,14 @@ def page_document(kind: str, page, **fields) -> SearchDocument | None:
     may not see the page."""
     if not is_publicly_visible(page):
         return None
-    return SearchDocument(kind=kind, object_id=page.pk, title=page.title, url=page.url, **fields)
+    return SearchDocument(
+        kind=kind,
+        object_id=page.pk,
+        title=page.title,
+        url=page.url,
+        added=page.first_published_at,
+        **fields,
+    )
 
 
 def published_on(page):

@@ -18,7 +18,7 @@ class SearchQuery:
     text: str = ""
     filters: dict[str, str] = field(default_factory=dict)
     page: int = 1
-    sort: str = "relevance"
+    sort: str = "relevance"  # one of SORTS, or "added" (a feed: what appeared last first)
     notes: list[str] = field(default_factory=list)
     relaxed: bool = False  # asked again needing only one of its terms (search.service)
 

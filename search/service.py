@@ -90,9 +90,12 @@ def run_search(query: SearchQuery) -> SearchResults:
 
 
 def newest(query: SearchQuery) -> SearchResults:
-    """The first page of ``query``'s results, newest first, with enough of its words (never
-    relaxed: a feed follows what was asked, not what a search offers when little matches)."""
-    return _ask(lambda engine: engine.search(replace(query, sort="date", page=1, relaxed=False)))[0]
+    """The first page of ``query``'s results with enough of its words, in the order they
+    appeared on the portal, the latest first: a feed announces what is new, though a report
+    added today may be dated 2018. Never relaxed: a feed follows what was asked, not what a
+    search offers when little matches."""
+    latest_first = replace(query, sort="added", page=1, relaxed=False)
+    return _ask(lambda engine: engine.search(latest_first))[0]
 
 
 def count(query: SearchQuery, relax: bool = True) -> int:

@@ -23,6 +23,7 @@ class Hit:
     summary: str
     date: datetime.date | None
     highlight: str = ""
+    added: datetime.datetime | None = None  # SearchDocument.added
 
 
 @dataclass

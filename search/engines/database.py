@@ -42,6 +42,7 @@ def _row(document: SearchDocument) -> IndexedDocument:
         body=document.body,
         url=document.url,
         date=document.date,
+        added=document.added,
         title_folded=indexed_words(document.title),
         summary_folded=indexed_words(document.summary),
         body_folded=indexed_words(document.body),
@@ -194,6 +195,7 @@ def _hit(row: IndexedDocument, text: str) -> Hit:
         url=row.url,
         summary=row.summary,
         date=row.date,
+        added=row.added,
         highlight=highlight(row.summary + " " + row.body_start, text)
         if text
         else highlight(row.summary, ""),

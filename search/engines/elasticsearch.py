@@ -25,6 +25,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from search.documents import SearchDocument
 from search.engines.base import EngineUnavailable, FacetValue, Hit, SearchResults
 from search.engines.es_schema import (
+    ADDED_LATER,
     CORE,
     FACET_FIELDS,
     FULL,
@@ -47,7 +48,7 @@ SNIPPET = 220
 TIE_BREAKERS = [{"kind": "asc"}, {"object_id": "asc"}]
 # What a hit shows (``parse``); the stored source also holds the body's opening (20,000
 # characters) and the facets, which a page of hits does not read.
-HIT_FIELDS = ["kind", "title", "url", "summary", "date"]
+HIT_FIELDS = ["kind", "title", "url", "summary", "date", "added"]
 
 
 def source_of(document: SearchDocument) -> dict:
@@ -62,6 +63,7 @@ def source_of(document: SearchDocument) -> dict:
         "topics": " ".join([*document.topics, *label_text(document)]),
         "url": document.url,
         "date": document.date.isoformat() if document.date else None,
+        "added": document.added.isoformat() if document.added else None,
     }
 
 
@@ -200,7 +202,10 @@ class ElasticsearchEngine:
     def ensure_index(self) -> None:
         """Create the first index and point the alias at it, if there is none yet (so writes
         never make Elasticsearch invent an index with guessed mappings)."""
-        if self._index_ready or self._guard(self.client.indices.exists_alias, name=self.alias):
+        if self._index_ready:
+            return
+        if self._guard(self.client.indices.exists_alias, name=self.alias):
+            self._guard(self.client.indices.put_mapping, index=self.alias, properties=ADDED_LATER)
             self._index_ready = True
             return
         name = self.new_index_name()
@@ -307,6 +312,8 @@ class ElasticsearchEngine:
         }
         newest = {"date": {"order": "desc", "missing": "_last"}}
         body["sort"] = [newest, *TIE_BREAKERS] if by_date else ["_score", newest, *TIE_BREAKERS]
+        if query.sort == "added":
+            body["sort"] = [{"added": {"order": "desc", "missing": "_last"}}, *TIE_BREAKERS]
         body["from"] = (query.page - 1) * PAGE_SIZE
         body["size"] = PAGE_SIZE
         body["track_total_hits"] = True
@@ -344,6 +351,9 @@ class ElasticsearchEngine:
                     if source.get("date")
                     else None,
                     highlight=_snippet(raw.get("highlight", {})),
+                    added=datetime.datetime.fromisoformat(source["added"])
+                    if source.get("added")
+                    else None,
                 )
             )
         aggregations = response.get("aggregations", {})

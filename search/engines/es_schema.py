@@ -69,6 +69,11 @@ def index_settings(chain: str) -> dict:
     }
 
 
+# Fields the mapping gained after indices were first made: ``ensure_index`` adds them to a live
+# index, since a live mapping may gain fields but not change them (a rebuild makes the rest new).
+ADDED_LATER = {"added": {"type": "date"}}
+
+
 def mappings(chain: str) -> dict:
     title = dict(FOLDED_TEXT)
     if chain == FULL:
@@ -96,6 +101,7 @@ def mappings(chain: str) -> dict:
             "topics": FOLDED_TEXT,
             "url": {"type": "keyword", "index": False},
             "date": {"type": "date"},
+            **ADDED_LATER,
             **{name: KEYWORD for name in FACET_FIELDS},
         },
     }

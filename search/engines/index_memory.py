@@ -1,11 +1,11 @@
-"""What each worker holds in memory of the database engine's index: every document's facet
-values and its place in date order. The database finds what the words match and scores it;
-filtering, facet counts and the page of results are then array operations here, instead of
-SQL that joins every match's facet rows (at 50,000 documents, half of the broadest searches'
-time; bench/README.md).
+"""What each worker holds in memory of the database engine's index: every document's facet values
+and its place in date order (and in the order documents appeared on the portal). The database
+finds what the words match and scores it; filtering, facet counts and the page of results are
+then array operations here, instead of SQL that joins every match's facet rows (at 50,000
+documents, half of the broadest searches' time; bench/README.md).
 
-A document's facet rows and date are written with it and never change while it exists
-(changing a document replaces its row, under a new id), and every write replaces the token of
+A document's facet rows and date are written with it and never change while it exists (changing
+a document replaces its row, under a new id), and every write replaces the token of
 :class:`~search.models.IndexVersion` in the same transaction. A worker reads the token on each
 search and loads everything again when it has changed (at 50,000 documents: about 0.3 s, once
 per change, and a few MB)."""
@@ -87,6 +87,7 @@ class IndexMemory:
         rows: list[tuple[int, int]],
         values: list[tuple[int, str, str]],
         newest_first: list[int],
+        added_last_first: list[int] | None = None,
     ):
         self.token = token
         values = sorted(values)
@@ -105,9 +106,19 @@ class IndexMemory:
         # Each document's place in the listing without words: newest first, then by title.
         self.date_rank = np.full(len(self.document_ids), len(order), dtype=np.int64)
         self.date_rank[np.searchsorted(self.document_ids, order)] = np.arange(len(order))
+        # And in the order they appeared on the portal, the latest first (a search's feed).
+        self.added_rank = self._rank(added_last_first if added_last_first is not None else order)
         self._everything = None
         # SQLite's phrases' parts of bm25 in this state of the index (``bm25_parts``).
         self.phrase_parts = PhraseParts()
+
+    def _rank(self, ids: list[int]) -> np.ndarray:
+        """Each document's place in ``ids`` (documents not in it last)."""
+        order = np.array(ids, dtype=np.int64)
+        rank = np.full(len(self.document_ids), len(order), dtype=np.int64)
+        held = np.isin(order, self.document_ids)
+        rank[np.searchsorted(self.document_ids, order[held])] = np.flatnonzero(held)
+        return rank
 
     def filter_numbers(self, filters: dict[str, str]) -> dict[str, int]:
         """Each filter's facet value number (a value no document has matches nothing)."""
@@ -221,7 +232,8 @@ class IndexMemory:
         self, matches: Matches | None, filters: dict[str, int], sort: str, page: int
     ) -> Answer:
         """One search: ``matches`` are what the words matched, or None for every document;
-        ``filters`` maps facet names to value numbers; ``sort`` is "relevance" or "date"."""
+        ``filters`` maps facet names to value numbers; ``sort`` is "relevance", "date" or
+        "added" (``SearchQuery.sort``)."""
         found = self._filtered(matches, filters)
         matched, having, passing = found.matched, found.having, found.passing
         if matches is None and not filters:  # browsing everything: the same for every reader
@@ -233,6 +245,8 @@ class IndexMemory:
         candidates = np.flatnonzero(passing)
         if sort == "relevance" and found.scores is not None:
             primary = self._ranked(found, matches, page)[candidates]
+        elif sort == "added":
+            primary = self.added_rank[candidates]
         else:
             primary = self.date_rank[candidates]
         return Answer(int(passing.sum()), counts, self._page(candidates, primary, page))
@@ -275,7 +289,12 @@ def _load(token) -> IndexMemory:
         .values_list("id", flat=True)
         .iterator(10_000)
     )
-    return IndexMemory(token, rows, values, newest_first)
+    added_last_first = list(
+        IndexedDocument.objects.order_by(F("added").desc(nulls_last=True), "title", "id")
+        .values_list("id", flat=True)
+        .iterator(10_000)
+    )
+    return IndexMemory(token, rows, values, newest_first, added_last_first)
 
 
 def changed() -> None:

@@ -55,6 +55,7 @@ DOCUMENT = SearchDocument(
     summary="Patrols on school routes.",
     body="Full text.",
     date=datetime.date(2025, 9, 1),
+    added=datetime.datetime(2025, 9, 2, 8, 30, tzinfo=datetime.UTC),
     provinces=["eastern-cape"],
     partnerships=["CSPS-2026-0005"],
     topics=["patrols"],
@@ -140,6 +141,7 @@ def test_bulk_body_indexes_each_document_by_its_id(httpserver, engine):
             "topics": "patrols Publication Eastern Cape",  # facet labels are words too
             "url": "/research/library/policing/",
             "date": "2025-09-01",
+            "added": "2025-09-02T08:30:00+00:00",
             "year": ["2025"],
             "province": ["eastern-cape"],
             "setting": [],

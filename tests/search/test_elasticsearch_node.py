@@ -69,6 +69,40 @@ def test_a_rebuild_swaps_in_a_new_index_and_drops_the_old(portal_on_elasticsearc
     assert engine.count_by_kind() == {"partnership": 1}
 
 
+def test_an_index_made_before_a_field_was_added_takes_it_without_a_rebuild(elasticsearch_on):
+    """An index created by an earlier release has no "added" field, and the mapping is strict:
+    the engine adds the field once per process before writing, so deliveries are not refused
+    between an upgrade and the next rebuild."""
+    import datetime
+    import uuid
+
+    from search.documents import SearchDocument
+    from search.engines.elasticsearch import ElasticsearchEngine
+    from search.engines.es_schema import ADDED_LATER, index_settings, mappings
+    from search.query import SearchQuery
+
+    engine = ElasticsearchEngine(url=elasticsearch_on, alias=f"portal_test_{uuid.uuid4().hex[:8]}")
+    chain = engine.available_chain()
+    earlier = mappings(chain)
+    for name in ADDED_LATER:
+        del earlier["properties"][name]
+    name = engine.new_index_name()
+    engine.client.indices.create(
+        index=name, settings=index_settings(chain), mappings=earlier, aliases={engine.alias: {}}
+    )
+    try:
+        added = datetime.datetime(2026, 12, 7, 8, tzinfo=datetime.UTC)
+        document = SearchDocument(
+            kind="practice", object_id=1, title="Walking bus", url="/b/1/", added=added
+        )
+        assert engine.upsert([document]) == {}
+        engine.client.indices.refresh(index=engine.alias)
+        (hit,) = engine.search(SearchQuery(sort="added")).hits
+        assert hit.added == added
+    finally:
+        engine.client.options(ignore_status=404).indices.delete(index=name)
+
+
 @pytest.mark.stops_elasticsearch
 def test_a_stopped_node_leaves_readers_on_the_database_and_catches_up_later(
     client, portal_on_elasticsearch, deliver

@@ -6,6 +6,7 @@ applicable to it.
 
 import datetime
 import uuid
+from dataclasses import replace
 
 import pytest
 
@@ -103,6 +104,24 @@ def test_sort_by_date_and_highlights(filled):
     ]
     (hit,) = filled.search(SearchQuery(text="robberies")).hits
     assert "<mark>robberies</mark>" in hit.highlight.lower()
+
+
+def test_what_appeared_last_comes_first_whatever_its_own_date(engine):
+    """A search's feed lists what appeared on the portal last first: a report added today may
+    be dated years ago. Undated additions (a document indexed before the field existed) last."""
+    added = datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC)
+    engine.upsert(
+        [
+            replace(DOCUMENTS[0], added=added),  # dated 2025
+            replace(DOCUMENTS[1], added=None),  # dated 2024, when added not known
+            replace(DOCUMENTS[2], added=added + datetime.timedelta(hours=1)),  # dated 2023
+        ]
+    )
+    results = engine.search(SearchQuery(sort="added"))
+    assert titles(results) == ["Safer lighting", "Policing in Mthátha", "Rural patrols"]
+    assert [hit.added for hit in results.hits] == [added + datetime.timedelta(hours=1), added, None]
+    words = engine.search(SearchQuery(text="patrols", sort="added"))
+    assert titles(words) == ["Policing in Mthátha", "Rural patrols"]
 
 
 def test_deleted_documents_are_gone(filled):
