@@ -1,6 +1,7 @@
-"""Published assessments on a partnership's public profile: each with its ratings, narrative and
-recommendations, the group's name (the author's only if they agreed), and an average per
-criterion across them, with how many assessments it rests on."""
+"""Published assessments in public: on a partnership's profile, each with its ratings, narrative
+and recommendations, the group's name (the author's only if they agreed), and an average per
+criterion across them, with how many assessments it rests on; and listed, the latest first, on
+the Reference group page and the home page."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +11,7 @@ from django.utils.timezone import localdate
 from portal.home_sections import HomeSection
 from portal.site_structure import first_live_public
 from reference_group.criteria import CRITERIA
-from reference_group.models import Assessment
+from reference_group.models import Assessment, ReferenceGroupSectionPage
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,6 @@ class AssessmentItem:
 def latest_assessments(request, home_page) -> HomeSection | None:
     """The latest independent assessments on the home page, each linking to where its
     partnership's profile shows it."""
-    from reference_group.models import ReferenceGroupSectionPage
-
     assessments = recent_public_assessments(request, ASSESSMENTS_ON_HOME)
     section = first_live_public(request, ReferenceGroupSectionPage)
     return HomeSection(
