@@ -40,6 +40,8 @@ class SearchFeed(Feed):
         return SearchQuery.from_params(request.GET)
 
     def title(self, query):
+        if not query.text:  # following a kind or a place, not words
+            return f"New on the portal: {described(query)}"
         return f"Search: {described(query)}"
 
     def about(self, query) -> str:

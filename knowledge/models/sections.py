@@ -14,6 +14,21 @@ from .references import REFERENCE_PATTERN
 PROFILES_PER_PAGE = 20
 
 
+def followed_partnerships(province: str) -> dict:
+    """The search feed of newly registered public partnerships (of a province, when the list is
+    narrowed to one): its query string and what it follows, in words."""
+    from urllib.parse import urlencode
+
+    from portal.taxonomy import Province
+
+    params = {"kind": "partnership"}
+    label = ""
+    if province in Province.values:
+        params["province"] = province
+        label = Province(province).label
+    return {"query": urlencode(params), "province": label}
+
+
 class ResearchSectionPage(SectionIndexPage):
     """The Research section: the research agenda and the research library live beneath it."""
 
@@ -77,6 +92,7 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
             "partnerships",
             total_key=f"partnerships:{self.pk}",
         )
+        context["follow"] = followed_partnerships(request.GET.get("province", ""))
         if not context["filters_applied"]:
             # Counted over the whole register: kept per generation (portal/site_structure.py).
             context["charts"] = remembered(

@@ -104,7 +104,7 @@ def test_a_profile_links_to_a_feed_of_new_evidence_about_the_partnership(client,
     follow = page.find("a", string="RSS")["href"]
 
     _, feed = parsed(client, follow)
-    assert feed.feed.title == "Search: Partnership: Mthatha school patrols"
+    assert feed.feed.title == "New on the portal: Partnership: Mthatha school patrols"
     titles = [entry.title for entry in feed.entries]
     assert titles == ["Patrols on school routes", "Patrols a year on"]
 
@@ -136,7 +136,7 @@ def test_a_feed_shows_nothing_an_anonymous_reader_may_not_see(client, cited):
 
     # Asked by an internal partnership's reference: its name is never read into the title.
     response, feed = parsed(client, f"/search/feed/?partnership={internal.reference}")
-    assert feed.feed.title == f"Search: Partnership: {internal.reference}"
+    assert feed.feed.title == f"New on the portal: Partnership: {internal.reference}"
     assert feed.entries == [] and "Covert" not in response.content.decode()
 
 
@@ -186,3 +186,28 @@ def test_a_cached_feed_shows_what_is_published_after_it_was_read(client, cited, 
     drain()
     _, feed = parsed(client, "/search/feed/?q=patrols")
     assert feed.entries[0].title == "Patrols ten years ago"
+
+
+def test_the_register_offers_a_feed_of_newly_registered_partnerships(client, cited):
+    PartnershipFactory(title="Soweto lights", provinces=["gauteng"])
+    internal = Visibility.INTERNAL
+    PartnershipFactory(title="Hidden liaison", provinces=["gauteng"], visibility=internal)
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    section = PartnershipsSectionPage.objects.get()
+
+    page = BeautifulSoup(client.get(section.url).content, "html.parser")
+    follow = page.find("a", string="RSS")["href"]
+    assert follow == page.select_one('head link[type="application/rss+xml"]')["href"]
+    _, feed = parsed(client, follow)
+    assert feed.feed.title == "New on the portal: Type: Partnership"
+    assert [entry.title for entry in feed.entries] == ["Soweto lights", "Mthatha school patrols"]
+
+    # Narrowed to a province, the list offers that province's new partnerships.
+    page = BeautifulSoup(
+        client.get(section.url, {"province": "gauteng", "status": "active"}).content, "html.parser"
+    )
+    link = page.find("a", string="RSS")
+    assert "partnerships newly added to the register in Gauteng" in link.parent.get_text()
+    _, feed = parsed(client, link["href"])
+    assert feed.feed.title == "New on the portal: Type: Partnership, Province: Gauteng"
+    assert [entry.title for entry in feed.entries] == ["Soweto lights"]
