@@ -162,7 +162,7 @@ def seed_private_strings() -> dict[str, str]:
 
 
 def searches(private: dict[str, str]) -> list[str]:
-    """Searches and suggestions for every private word, in HTML and JSON."""
+    """Searches, their feeds and suggestions for every private word, in HTML and JSON."""
     urls = ["/sitemap.xml"]
     for value in private.values():
         if value.startswith("/"):
@@ -171,6 +171,8 @@ def searches(private: dict[str, str]) -> list[str]:
             urls += [
                 f"/search/?q={quote(word)}",
                 f"/search/?q={quote(word)}&format=json",
+                f"/search/feed/?q={quote(word)}",
+                f"/search/feed/atom/?q={quote(word)}",
                 f"/search/suggest/?q={quote(word[:4])}",
                 f"/search/suggest/?q={quote(word)}",
             ]
@@ -214,9 +216,12 @@ def crawl(client: Client, start: list[str]) -> dict[str, str]:
 
 def without_query_echo(url: str, body: str) -> str:
     """A search response without the places it repeats the reader's own query (the box, the
-    title, the heading, notices, links to the same search sorted or narrowed): what is left is
-    what search itself revealed."""
+    title, the heading, notices, links to the same search sorted, narrowed or as a feed; a
+    feed's own title and links): what is left is what search itself revealed."""
     parts = urlsplit(url)
+    if parts.path.startswith("/search/feed/"):  # what it found: its items, not its own title
+        items = re.finditer(r"<(item|entry)>.*?</\1>", body, flags=re.S)
+        return "".join(match.group(0) for match in items)
     if parts.path != "/search/":
         return body
     query = parse_qs(parts.query).get("q", [""])[0]
@@ -228,6 +233,8 @@ def without_query_echo(url: str, body: str) -> str:
     for tag in soup.select("input"):
         tag.attrs.pop("value", None)
     for tag in soup.select("a[href^='?']"):  # this search again, sorted or narrowed
+        tag.attrs.pop("href")
+    for tag in soup.select("[href^='/search/feed/']"):  # this search as a feed
         tag.attrs.pop("href")
     for tag in soup.select("title, #results-heading, .notice"):
         tag.replace_with(tag.get_text().replace(query, ""))

@@ -211,3 +211,24 @@ def test_the_register_offers_a_feed_of_newly_registered_partnerships(client, cit
     _, feed = parsed(client, link["href"])
     assert feed.feed.title == "New on the portal: Type: Partnership, Province: Gauteng"
     assert [entry.title for entry in feed.entries] == ["Soweto lights"]
+
+
+def test_a_search_that_finds_nothing_yet_can_be_followed_until_something_matches(client, cited):
+    page = BeautifulSoup(client.get("/search/", {"q": "xylophone"}).content, "html.parser")
+    link = page.find("a", string="RSS")
+    assert "Or follow this search, to hear when something matches it" in link.parent.get_text()
+    assert link["href"] == page.select_one('head link[type="application/rss+xml"]')["href"]
+    _, feed = parsed(client, link["href"])
+    assert feed.feed.title == "Search: “xylophone”" and feed.entries == []
+
+    published(PracticePageFactory(title="Xylophone lessons for youth at risk"))
+    from search.delivery import drain
+
+    drain()
+    _, feed = parsed(client, link["href"])
+    assert [entry.title for entry in feed.entries] == ["Xylophone lessons for youth at risk"]
+    # Browsing everything offers a feed of everything new.
+    browse = BeautifulSoup(client.get("/search/").content, "html.parser")
+    _, feed = parsed(client, browse.select_one('head link[type="application/rss+xml"]')["href"])
+    assert feed.feed.title == "New on the portal: everything"
+    assert feed.entries[0].title == "Xylophone lessons for youth at risk"
