@@ -140,8 +140,11 @@ def search_view(request):
                 for name, offer in offers.items()
             ],
             "browse_sections": browse_sections(request) if not results.total else [],
-            # The same search as a feed of its newest results (its own order, from page one).
-            "feed_query": query_link(query, page="", sort=""),
+            # The same search as a feed of its newest results (its own order, from page one),
+            # also for words that find nothing yet; none for an empty page of everything.
+            "feed_query": query_link(query, page="", sort="")
+            if results.total or query.text or query.filters
+            else "",
             "sort_links": {
                 "relevance": query_link(query, sort="relevance"),
                 "date": query_link(query, sort="date"),

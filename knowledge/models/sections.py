@@ -1,11 +1,14 @@
 """The Research and Partnerships sections of the site."""
 
+from urllib.parse import urlencode
+
 from django.shortcuts import get_object_or_404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
 from portal.listing import filtered_listing
 from portal.models import SectionIndexPage
 from portal.site_structure import remembered
+from portal.taxonomy import Province
 
 from .organisations import Organisation
 from .partnerships import Partnership
@@ -17,10 +20,6 @@ PROFILES_PER_PAGE = 20
 def followed_partnerships(province: str) -> dict:
     """The search feed of newly registered public partnerships (of a province, when the list is
     narrowed to one): its query string and what it follows, in words."""
-    from urllib.parse import urlencode
-
-    from portal.taxonomy import Province
-
     params = {"kind": "partnership"}
     label = ""
     if province in Province.values:

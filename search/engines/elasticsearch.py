@@ -311,9 +311,12 @@ class ElasticsearchEngine:
             },
         }
         newest = {"date": {"order": "desc", "missing": "_last"}}
-        body["sort"] = [newest, *TIE_BREAKERS] if by_date else ["_score", newest, *TIE_BREAKERS]
-        if query.sort == "added":
+        if query.sort == "added":  # a feed: what appeared on the portal last first
             body["sort"] = [{"added": {"order": "desc", "missing": "_last"}}, *TIE_BREAKERS]
+        elif by_date:
+            body["sort"] = [newest, *TIE_BREAKERS]
+        else:
+            body["sort"] = ["_score", newest, *TIE_BREAKERS]
         body["from"] = (query.page - 1) * PAGE_SIZE
         body["size"] = PAGE_SIZE
         body["track_total_hits"] = True

@@ -87,7 +87,7 @@ class IndexMemory:
         rows: list[tuple[int, int]],
         values: list[tuple[int, str, str]],
         newest_first: list[int],
-        added_last_first: list[int] | None = None,
+        added_last_first: list[int],
     ):
         self.token = token
         values = sorted(values)
@@ -104,16 +104,16 @@ class IndexMemory:
         self.row_document = np.searchsorted(self.document_ids, table[:, 0])
         self.row_value = np.searchsorted(self.value_numbers, table[:, 1])
         # Each document's place in the listing without words: newest first, then by title.
-        self.date_rank = np.full(len(self.document_ids), len(order), dtype=np.int64)
-        self.date_rank[np.searchsorted(self.document_ids, order)] = np.arange(len(order))
+        self.date_rank = self._rank(newest_first)
         # And in the order they appeared on the portal, the latest first (a search's feed).
-        self.added_rank = self._rank(added_last_first if added_last_first is not None else order)
+        self.added_rank = self._rank(added_last_first)
         self._everything = None
         # SQLite's phrases' parts of bm25 in this state of the index (``bm25_parts``).
         self.phrase_parts = PhraseParts()
 
     def _rank(self, ids: list[int]) -> np.ndarray:
-        """Each document's place in ``ids`` (documents not in it last)."""
+        """Each document's place in ``ids`` (documents not in it last: one written after the
+        list was read is not among the documents until the next load)."""
         order = np.array(ids, dtype=np.int64)
         rank = np.full(len(self.document_ids), len(order), dtype=np.int64)
         held = np.isin(order, self.document_ids)
