@@ -23,6 +23,7 @@ SORTS = {
     "reference": ("reference",),
     "newest": ("-start_date", "-reference"),
     "updated": ("-updated_at", "-reference"),
+    "public": ("-made_public_at", "-reference"),
     "title": ("title", "reference"),
 }
 
@@ -70,6 +71,7 @@ class PartnershipFilterForm(UrlFilterForm):
         choices=[
             ("reference", "Reference"),
             ("newest", "Newest first"),
+            ("public", "Latest made public"),
             ("updated", "Recently updated"),
             ("title", "Title"),
         ],

@@ -55,6 +55,7 @@ COLUMNS: list[tuple[str, Callable]] = [
     ("End date", lambda p: p.end_date),
     ("Signed agreement", _agreement),
     ("Last reviewed", _reviewed),
+    ("Public since", lambda p: p.made_public_at),
 ]
 
 

@@ -70,7 +70,7 @@ def project_partnership(partnership: Partnership) -> SearchDocument | None:
             partnership.reference,
         ),
         date=partnership.start_date,
-        added=partnership.created_at,
+        added=partnership.made_public_at,
         provinces=list(partnership.provinces),
         # The partnership facet narrows to what cites a partnership; a profile does not cite
         # itself (and 40,000 one-document values would only slow the facet down).

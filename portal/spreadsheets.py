@@ -56,9 +56,12 @@ class _Lines:
 
 
 def _cell(value):
-    """A cell's text: a date as 2026-11-25, nothing for None, never a formula."""
+    """A cell's text: a date (or a moment's day, in the site's time zone) as 2026-11-25,
+    nothing for None, never a formula."""
     if value is None:
         return ""
+    if isinstance(value, datetime.datetime):
+        value = localdate(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
     return neutralise_formula(value)

@@ -101,6 +101,14 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
         "Kept up to date by the register (see knowledge/flags.py), never typed in.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    made_public_at = models.DateTimeField(
+        "public since",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When it was first made public: the moment it appeared on the public register "
+        "and in its feeds. Set by the register, never typed in.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PartnershipQuerySet.as_manager()
@@ -122,6 +130,7 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
         indexes = [
             models.Index(fields=["-start_date", "-reference"], name="partnership_newest_first"),
             models.Index(fields=["-updated_at", "-reference"], name="partnership_recently_updated"),
+            models.Index(fields=["-made_public_at", "-reference"], name="partnership_newly_public"),
             models.Index(fields=["title", "reference"], name="partnership_by_title"),
         ]
 
@@ -150,6 +159,11 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
     def save(self, *args, **kwargs):
         if not self.reference:
             self.reference = allocate_reference(timezone.localdate().year)
+        if self.is_public and self.made_public_at is None:
+            self.made_public_at = timezone.now()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "made_public_at"}
         super().save(*args, **kwargs)
 
     @property

@@ -189,6 +189,7 @@ def test_the_list_sorts_by_reference_date_update_or_title(client, section):
     [
         ("newest", "partnership_newest_first"),
         ("updated", "partnership_recently_updated"),
+        ("public", "partnership_newly_public"),
         ("title", "partnership_by_title"),
     ],
 )
