@@ -1,6 +1,8 @@
 """What the register and the research library put into the portal's search, and what their
 documents are built from (discovered by the search app when it is ready)."""
 
+import re
+
 from django.db.models import Prefetch
 from django.utils.timezone import localdate
 from wagtail.models import CollectionViewRestriction
@@ -16,8 +18,10 @@ from knowledge.models import (
     ResearchPriorityPage,
 )
 from knowledge.models.choices import Visibility
+from knowledge.models.references import REFERENCE_START
 from portal.models import PortalDocument
 from search.documents import SearchDocument
+from search.engines.base import SUGGESTIONS
 from search.projection import (
     collections_under,
     is_document_public,
@@ -75,6 +79,23 @@ def project_partnership(partnership: Partnership) -> SearchDocument | None:
         # The partnership facet narrows to what cites a partnership; a profile does not cite
         # itself (and 40,000 one-document values would only slow the facet down).
     )
+
+
+def partnerships_by_reference(text: str) -> list[dict]:
+    """The search box's suggestions for a reference being typed ("csps-2026-00"): the public
+    partnerships whose reference starts with it, in reference order, as the search would show
+    them (none while profiles are not public)."""
+    start = text.strip().upper()
+    if not re.fullmatch(REFERENCE_START, start):
+        return []
+    section = PartnershipsSectionPage.objects.live().public().first()
+    if section is None:
+        return []
+    named = Partnership.objects.public().filter(reference__startswith=start)
+    return [
+        {"title": str(partnership), "url": section.profile_url(partnership), "kind": "partnership"}
+        for partnership in named.only("reference", "title", "visibility")[:SUGGESTIONS]
+    ]
 
 
 def project_publication(publication: PublicationPage) -> SearchDocument | None:
@@ -151,6 +172,7 @@ register(
         # Profiles live under the partnerships section: its address and privacy are theirs.
         Dependency(PartnershipsSectionPage, lambda section: Partnership.objects.public()),
     ],
+    identified_by=partnerships_by_reference,
 )
 register(
     "publication",

@@ -15,6 +15,11 @@ the search app is ready, as Wagtail discovers ``wagtail_hooks.py``)::
 A dependency names another model whose changes alter these documents and, for one of its
 objects, the searchable objects built from it; saving or deleting it re-projects them.
 
+A kind whose objects carry an identifier readers copy from elsewhere (a register reference in a
+press release) may also give ``identified_by``: typed text -> suggestions (``title``, ``url``,
+``kind``) of the public objects whose identifier starts with it, since suggestions otherwise
+come from titles alone.
+
 This module is a leaf: it imports nothing else of the search app, so every other module may
 import it. Listening to the models' signals is wired in ``search.apps``.
 """
@@ -27,6 +32,7 @@ from django.db import models
 
 Projection = Callable[[Any], Any]  # an object -> its SearchDocument, or None
 Dependents = Callable[[Any], "models.QuerySet | Iterable[models.Model]"]
+Identified = Callable[[str], list[dict]]  # typed text -> suggestions of what it identifies
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class SearchKind:
     project: Projection
     objects: Callable[[], models.QuerySet]
     depends_on: tuple[Dependency, ...] = field(default_factory=tuple)
+    identified_by: Identified | None = None
 
     def dependent_ids(self, dependency: Dependency, instance) -> list[int]:
         found = dependency.dependents(instance)
@@ -65,6 +72,7 @@ def register(
     project: Projection,
     objects: Callable[[], models.QuerySet] | None = None,
     depends_on: Iterable[Dependency] = (),
+    identified_by: Identified | None = None,
 ) -> SearchKind:
     search_kind = SearchKind(
         kind=kind,
@@ -73,6 +81,7 @@ def register(
         project=project,
         objects=objects or model._default_manager.all,
         depends_on=tuple(depends_on),
+        identified_by=identified_by,
     )
     _KINDS[kind] = search_kind
     return search_kind

@@ -5,8 +5,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 
-from search import engines
-from search.engines.base import EngineUnavailable, SearchEngine, SearchResults
+from search import engines, registry
+from search.engines.base import SUGGESTIONS, EngineUnavailable, SearchEngine, SearchResults
 from search.query import SearchQuery
 
 logger = logging.getLogger(__name__)
@@ -105,4 +105,16 @@ def count(query: SearchQuery, relax: bool = True) -> int:
 
 
 def suggest(text: str) -> list[dict]:
-    return _ask(lambda engine: engine.suggest(text))[0]
+    """What the search box offers as ``text`` is typed: the objects an identifier being typed
+    names (a register reference), then titles the engine finds; each once, at most eight."""
+    identified = [
+        suggestion
+        for search_kind in registry.kinds()
+        if search_kind.identified_by is not None
+        for suggestion in search_kind.identified_by(text)
+    ]
+    titled = _ask(lambda engine: engine.suggest(text))[0] if len(identified) < SUGGESTIONS else []
+    offered: dict[str, dict] = {}
+    for suggestion in [*identified, *titled]:
+        offered.setdefault(suggestion["url"], suggestion)
+    return list(offered.values())[:SUGGESTIONS]

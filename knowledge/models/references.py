@@ -12,6 +12,8 @@ PREFIX = "CSPS"
 # What a reference looks like: a profile's address, and a whole reference typed into the
 # register's text box (looked up by the unique index, not by scanning the register).
 REFERENCE_PATTERN = r"[A-Z]+-\d{4}-\d{4,}"
+# A reference being typed, as far as its year's first digit at least ("CSPS-2", "CSPS-2026-00").
+REFERENCE_START = r"[A-Z]+-\d[\d-]*"
 
 
 class ReferenceCounter(models.Model):

@@ -10,6 +10,9 @@ if TYPE_CHECKING:
     from search.query import SearchQuery
 
 
+SUGGESTIONS = 8  # how many suggestions the search box offers at most
+
+
 class EngineUnavailable(Exception):
     """The engine cannot answer now (server down, timeout); the caller falls back."""
 

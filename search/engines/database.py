@@ -9,7 +9,7 @@ from django.db.models.functions import Substr
 
 from search.documents import SearchDocument
 from search.engines import fulltext, index_memory
-from search.engines.base import FacetValue, Hit, SearchResults
+from search.engines.base import SUGGESTIONS, FacetValue, Hit, SearchResults
 from search.engines.facet_rows import facet_ids
 from search.engines.matching import Matching
 from search.facets import facet_labels, facet_values, label_text
@@ -17,7 +17,6 @@ from search.models import DocumentFacet, IndexedDocument
 from search.query import SearchQuery
 from search.text import SNIPPET_SOURCE, WORD, fold, highlight
 
-SUGGESTIONS = 8
 FOLDED_FIELDS = ("title_folded", "summary_folded", "body_folded", "topics_folded")
 # PostgreSQL refuses a tsvector over 1 MB; a few hundred pages of report text is plenty to find.
 MAX_INDEXED_TEXT = 300_000

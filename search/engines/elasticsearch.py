@@ -23,7 +23,13 @@ import time
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
 
 from search.documents import SearchDocument
-from search.engines.base import EngineUnavailable, FacetValue, Hit, SearchResults
+from search.engines.base import (
+    SUGGESTIONS,
+    EngineUnavailable,
+    FacetValue,
+    Hit,
+    SearchResults,
+)
 from search.engines.es_schema import (
     ADDED_LATER,
     CORE,
@@ -41,7 +47,6 @@ from search.reading import Reading
 from search.text import SNIPPET_SOURCE
 
 logger = logging.getLogger(__name__)
-SUGGESTIONS = 8
 COOL_DOWN = 30.0  # seconds without asking a cluster that failed to answer
 ENGINE_ERRORS = (TransportError, ApiError, ConnectionError)
 SNIPPET = 220

@@ -174,6 +174,7 @@ def searches(private: dict[str, str]) -> list[str]:
                 f"/search/feed/?q={quote(word)}",
                 f"/search/feed/atom/?q={quote(word)}",
                 f"/search/suggest/?q={quote(word[:4])}",
+                f"/search/suggest/?q={quote(word[:-1])}",  # typed all but the last letter
                 f"/search/suggest/?q={quote(word)}",
             ]
     return urls
