@@ -76,6 +76,10 @@ SUGGESTIONS = [
     "rest",
     "youth ga",
     "zz",
+    # A register reference being typed: suggested from the register, before titles.
+    "csps-2",
+    "CSPS-2020-004",
+    "CSPS-2031-",  # no such year: the whole register is read to find nothing
 ]
 
 
