@@ -4,10 +4,8 @@ import re
 from collections import OrderedDict
 
 from django.utils import timezone
-from django.utils.functional import cached_property
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.widgets import Button
 from wagtail.admin.widgets.button import MenuItem
 from wagtail.coreutils import multigetattr
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
@@ -22,10 +20,16 @@ from knowledge.models import (
     KPIMeasurement,
     Organisation,
     Partnership,
-    PartnershipsSectionPage,
     ResearchProject,
 )
 from knowledge.models.choices import Visibility
+from knowledge.partnership_record import (
+    FIELDS,
+    PROFILE_LABEL,
+    PartnershipInspectView,
+    ProfileButton,
+    public_profile_url,
+)
 from knowledge.register_columns import (
     ORGANISATION_COLUMNS,
     PARTNERSHIP_COLUMNS,
@@ -38,7 +42,6 @@ from portal.autosave import (
     EditWithAutosaveForDraftsOnly,
     PortalSnippetViewSet,
 )
-from portal.site_structure import first_live_public
 from portal.storage_errors import StorageErrorsAreFormErrors
 
 
@@ -50,16 +53,6 @@ class FlagsColumn(Column):
 
 
 REFERENCE_QUERY = re.compile(r"^\s*[A-Za-z]{2,}-\d{4}(-\d*)?\s*$")
-
-
-PROFILE_LABEL = "View the public profile"
-
-
-def public_profile_url(request, partnership) -> str:
-    """Where the public sees this partnership ('' when it is internal or there is no
-    Partnerships section): editors check what readers see without hunting for it."""
-    section = first_live_public(request, PartnershipsSectionPage)
-    return section.profile_url(partnership) if section is not None else ""
 
 
 class PartnershipIndexView(IndexView):
@@ -90,13 +83,8 @@ class PartnershipIndexView(IndexView):
         )
 
 
-class PartnershipEditView(EditWithAutosaveForDraftsOnly):
-    @cached_property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if url := public_profile_url(self.request, self.object):
-            buttons.append(Button(PROFILE_LABEL, url=url, icon_name="view", priority=25))
-        return buttons
+class PartnershipEditView(ProfileButton, EditWithAutosaveForDraftsOnly):
+    pass
 
 
 class PartnershipViewSet(PortalSnippetViewSet):
@@ -125,6 +113,8 @@ class PartnershipViewSet(PortalSnippetViewSet):
     ordering = ["reference"]
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = PartnershipInspectView
+    inspect_view_fields = FIELDS
     edit_handler = admin_panels.partnership_edit_handler
 
     def get_queryset(self, request):

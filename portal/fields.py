@@ -40,8 +40,13 @@ class ChoiceListField(models.TextField):
         def get_labels(instance):
             return [label for _, label in get_choices(instance)]
 
+        def get_display(instance):
+            # Where Django and Wagtail show a field's value in words (the admin's Inspect view).
+            return ", ".join(get_labels(instance))
+
         setattr(cls, f"get_{name}_choices", get_choices)
         setattr(cls, f"get_{name}_labels", get_labels)
+        setattr(cls, f"get_{name}_display", get_display)
 
     def _ordered(self, values) -> list[str]:
         order = {value: position for position, value in enumerate(self.vocabulary.values)}
