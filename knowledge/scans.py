@@ -11,6 +11,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 
@@ -59,3 +60,11 @@ def sha256_of(file) -> str:
         digest.update(chunk)
     file.seek(0)
     return digest.hexdigest()
+
+
+def scan_size(file) -> str:
+    """A stored scan's size in words ("45.2 KB"), or that storage has lost it."""
+    try:
+        return filesizeformat(file.size)
+    except OSError:
+        return "missing from storage"

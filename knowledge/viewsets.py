@@ -23,9 +23,17 @@ from knowledge.models import (
     ResearchProject,
 )
 from knowledge.models.choices import Visibility
-from knowledge.partnership_record import (
-    FIELDS,
+from knowledge.record_views import (
+    AGREEMENT_FIELDS,
+    MEASUREMENT_FIELDS,
+    ORGANISATION_FIELDS,
+    PARTNERSHIP_FIELDS,
     PROFILE_LABEL,
+    REVIEW_FIELDS,
+    AgreementInspectView,
+    AnnualReviewInspectView,
+    KPIMeasurementInspectView,
+    OrganisationInspectView,
     PartnershipInspectView,
     ProfileButton,
     public_profile_url,
@@ -114,7 +122,7 @@ class PartnershipViewSet(PortalSnippetViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_class = PartnershipInspectView
-    inspect_view_fields = FIELDS
+    inspect_view_fields = PARTNERSHIP_FIELDS
     edit_handler = admin_panels.partnership_edit_handler
 
     def get_queryset(self, request):
@@ -131,6 +139,9 @@ class OrganisationViewSet(PortalSnippetViewSet):
     export_headings = headings_for(ORGANISATION_COLUMNS)
     edit_handler = admin_panels.organisation_edit_handler
     copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_class = OrganisationInspectView
+    inspect_view_fields = ORGANISATION_FIELDS
 
 
 class AgreementCreateView(StorageErrorsAreFormErrors, CreateWithoutAutosave):
@@ -167,6 +178,9 @@ class AgreementViewSet(PortalSnippetViewSet):
     ]
     panels = admin_panels.agreement_panels
     copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_class = AgreementInspectView
+    inspect_view_fields = AGREEMENT_FIELDS
 
     def get_queryset(self, request):
         return Agreement.objects.select_related("partnership")
@@ -194,6 +208,9 @@ class AnnualReviewViewSet(PortalSnippetViewSet):
     ]
     panels = admin_panels.annual_review_panels
     copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_class = AnnualReviewInspectView
+    inspect_view_fields = REVIEW_FIELDS
 
     def get_queryset(self, request):
         return AnnualReview.objects.select_related("partnership")
@@ -209,6 +226,9 @@ class KPIMeasurementViewSet(PortalSnippetViewSet):
         admin_panels.kpi_measurement_panels, base_form_class=KPIMeasurementForm
     )
     copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_class = KPIMeasurementInspectView
+    inspect_view_fields = MEASUREMENT_FIELDS
 
     def get_queryset(self, request):
         return KPIMeasurement.objects.select_related("kpi")

@@ -1,7 +1,8 @@
 """The signed scan's field in the admin: what the scan is, not where it is stored."""
 
 from django.forms import ClearableFileInput
-from django.template.defaultfilters import filesizeformat
+
+from knowledge.scans import scan_size
 
 
 class ScanInput(ClearableFileInput):
@@ -16,9 +17,6 @@ class ScanInput(ClearableFileInput):
         context = super().get_context(name, value, attrs)
         widget = context["widget"]
         if widget["is_initial"]:
-            try:
-                widget["size"] = filesizeformat(value.size)
-            except OSError:
-                widget["size"] = "missing from storage"
+            widget["size"] = scan_size(value)
             widget["uploaded_at"] = getattr(value.instance, "scan_uploaded_at", None)
         return context

@@ -1,5 +1,6 @@
-"""A partnership's whole record in the admin (its Inspect view): what register viewers, who
-cannot open the edit form, read of a partnership, in words and with every part of it."""
+"""The register's records read whole in the admin (their Inspect views): what register viewers,
+who cannot open the edit forms, read of the register, in words, with every part of a
+partnership, and nothing more private than before (no scan link, no contact person for them)."""
 
 import datetime
 
@@ -96,10 +97,13 @@ def test_a_viewer_reads_the_whole_record_in_words(client, partnership):
     assert "Patrol rosters shared" in sections["Value delivered"]
     assert "Volunteers tire" in sections["Risks (internal)"]
     assert "R\xa012\xa0500,00" in sections["Costs (internal)"]
-    # A viewer may not open scans or change agreements: neither is linked.
-    agreement = partnership.agreements.get()
+    # A viewer may not open scans or change agreements: each part leads to its own record.
+    agreement, review = partnership.agreements.get(), partnership.reviews.get()
     assert agreement.signed_scan.url not in response.content.decode()
-    assert not soup.select("section.partnership-record a")
+    assert [a["href"] for a in soup.select("section.partnership-record a")] == [
+        reverse("wagtailsnippets_knowledge_agreement:inspect", args=[agreement.pk]),
+        reverse("wagtailsnippets_knowledge_annualreview:inspect", args=[review.pk]),
+    ]
 
 
 def test_an_editor_goes_from_the_record_to_each_agreement_and_review(client, partnership):
@@ -112,6 +116,75 @@ def test_an_editor_goes_from_the_record_to_each_agreement_and_review(client, par
         reverse("wagtailsnippets_knowledge_annualreview:edit", args=[review.pk]),
     ]
     assert agreement.signed_scan.url not in str(soup)  # opened from the agreement itself
+
+
+def test_a_viewer_reads_an_agreement_without_a_way_to_its_scan(client, partnership):
+    agreement = partnership.agreements.get()
+    agreement.signatories = "Director, Grace Church\nStation commander, SAPS"
+    agreement.purpose_clear = True
+    agreement.save()
+    client.force_login(user_in(REGISTER_VIEWERS))
+
+    response = client.get(
+        reverse("wagtailsnippets_knowledge_agreement:inspect", args=[agreement.pk])
+    )
+    soup = BeautifulSoup(response.content, "html.parser")
+
+    assert shown(soup, "Signed scan").startswith("On file (PDF, ")
+    assert agreement.signed_scan.url not in response.content.decode()
+    assert agreement.signed_scan.name not in response.content.decode()  # nor where it is kept
+    assert shown(soup, "Purpose and outcomes are clear") == "Yes"
+    assert shown(soup, "Risks have been assessed") == "No"
+    signatories = soup.find("dt", string="Signatories").find_next_sibling("dd")
+    assert signatories.find("br") is not None  # one a line
+    link = soup.find("dt", string="Partnership").find_next_sibling("dd").a
+    assert link["href"] == record_url(partnership)
+
+
+def test_an_organisation_s_contact_person_is_shown_only_to_those_who_may_change_it(client):
+    organisation = OrganisationFactory(name="Grace Church", contact__email="pastor@example.org")
+    partnership = PartnershipFactory(title="Night patrols", parties=[organisation])
+    url = reverse("wagtailsnippets_knowledge_organisation:inspect", args=[organisation.pk])
+
+    client.force_login(user_in(REGISTER_VIEWERS))
+    response = client.get(url)
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert shown(soup, "Contact person") == "Shown to register editors only"
+    assert "pastor@example.org" not in response.content.decode()
+    assert "Thandi Private" not in response.content.decode()
+    party_to = soup.find("dt", string="Party to").find_next_sibling("dd")
+    assert party_to.a["href"] == record_url(partnership)
+    assert party_to.get_text(strip=True) == f"{partnership}(Partner)"
+
+    client.force_login(user_in(REGISTER_EDITORS))
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    assert "pastor@example.org" in shown(soup, "Contact person")
+
+
+def test_a_review_s_findings_and_a_measurement_s_kpi_read_in_words(client, partnership):
+    review = partnership.reviews.get()
+    review.findings = ["duplication"]
+    review.save()
+    measurement = partnership.kpis.get().measurements.first()
+    client.force_login(user_in(REGISTER_VIEWERS))
+
+    soup = BeautifulSoup(
+        client.get(
+            reverse("wagtailsnippets_knowledge_annualreview:inspect", args=[review.pk])
+        ).content,
+        "html.parser",
+    )
+    assert shown(soup, "Findings") == review.get_findings_display()
+    assert shown(soup, "Findings") == "Duplicates another partnership"
+    assert shown(soup, "Reviewer") == "Not recorded"
+
+    soup = BeautifulSoup(
+        client.get(
+            reverse("wagtailsnippets_knowledge_kpimeasurement:inspect", args=[measurement.pk])
+        ).content,
+        "html.parser",
+    )
+    assert shown(soup, "KPI") == str(measurement.kpi)
 
 
 def test_the_flags_are_shown_as_the_list_shows_them(client):
