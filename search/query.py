@@ -7,7 +7,9 @@ from search.facets import FACETS
 from search.reading import Reading, read
 from search.text import clean_query
 
-SORTS = ("relevance", "date")
+# By relevance, by the items' own dates, or by when they appeared on the portal (a report
+# added today may be dated 2018): "added" is what a journalist checking what is new reads.
+SORTS = ("relevance", "date", "added")
 PAGE_SIZE = 10
 FACET_SIZE = 50  # values listed per facet, the most frequent first
 MAX_PAGE = 500
@@ -18,7 +20,7 @@ class SearchQuery:
     text: str = ""
     filters: dict[str, str] = field(default_factory=dict)
     page: int = 1
-    sort: str = "relevance"  # one of SORTS, or "added" (a feed: what appeared last first)
+    sort: str = "relevance"  # one of SORTS
     notes: list[str] = field(default_factory=list)
     relaxed: bool = False  # asked again needing only one of its terms (search.service)
 

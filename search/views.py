@@ -83,6 +83,7 @@ def search_view(request):
                         "url": request.build_absolute_uri(hit.url),
                         "summary": hit.summary,
                         "date": hit.date.isoformat() if hit.date else None,
+                        "added": hit.added.isoformat() if hit.added else None,
                         "highlight": hit.highlight,
                     }
                     for hit in results.hits
@@ -148,6 +149,7 @@ def search_view(request):
             "sort_links": {
                 "relevance": query_link(query, sort="relevance"),
                 "date": query_link(query, sort="date"),
+                "added": query_link(query, sort="added"),
             },
         },
     )

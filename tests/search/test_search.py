@@ -194,7 +194,7 @@ def test_results_are_highlighted_and_json_has_a_stable_shape(client, indexed_lib
     assert data["relaxed"] is False  # with the words it was asked
     assert data["enough_words"] == data["total"] == 1
     (hit,) = data["results"]
-    assert set(hit) == {"id", "kind", "title", "url", "summary", "date", "highlight"}
+    assert set(hit) == {"id", "kind", "title", "url", "summary", "date", "added", "highlight"}
     assert "<mark>robberies</mark>" in hit["highlight"]
     assert hit["url"].startswith("http://testserver/")
 

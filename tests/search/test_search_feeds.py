@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import caches
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from knowledge.models import PartnershipsSectionPage, PublicationPage
@@ -96,6 +97,30 @@ def test_the_search_page_offers_its_search_as_a_feed_of_the_newest_results(clien
     assert [link.href for link in feed.feed.links if link.rel == "self"] == [
         "http://testserver" + atom.replace("&amp;", "&")
     ]
+
+
+def test_the_search_page_sorts_by_what_was_newly_added_as_its_feeds_do(client, cited):
+    by_relevance = BeautifulSoup(client.get("/search/", {"q": "patrols"}).content, "html.parser")
+    newly_added = by_relevance.find("a", string="newly added")["href"]
+    assert "sort=added" in newly_added
+
+    page = BeautifulSoup(client.get("/search/" + newly_added).content, "html.parser")
+    assert page.select_one(".search-results strong").get_text() == "newly added"
+    results = page.select(".search-results h3 a")
+    assert [link.get_text(strip=True) for link in results] == [
+        "Rural patrols",  # published last
+        "Patrols on school routes",  # dated 2024, added after the 2026 study
+        "Patrols a year on",
+        "Mthatha school patrols",  # registered first
+    ]
+    latest = PublicationPage.objects.get(title="Patrols on school routes")
+    added = timezone.localdate(latest.first_published_at).isoformat()
+    meta = results[1].find_parent("li").select(".meta time")
+    assert [time["datetime"] for time in meta] == ["2024-03-01", added]  # its date, and added
+
+    data = client.get("/search/", {"q": "patrols", "sort": "added", "format": "json"}).json()
+    assert data["results"][1]["added"] == latest.first_published_at.isoformat()
+    assert data["results"][1]["date"] == "2024-03-01"
 
 
 def test_a_profile_links_to_a_feed_of_new_evidence_about_the_partnership(client, cited):
