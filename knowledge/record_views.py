@@ -33,28 +33,14 @@ from knowledge.models import (
     Partnership,
     PartnershipsSectionPage,
 )
+from knowledge.register_columns import PARTNERSHIP_COLUMNS
 from knowledge.scans import scan_size
 from portal.site_structure import first_live_public
 
+# The register's own columns (its spreadsheets'), parties apart (a table of their own), then
+# what the register keeps by itself.
 PARTNERSHIP_FIELDS = [
-    "reference",
-    "title",
-    "summary",
-    "purpose",
-    "scope",
-    "provinces",
-    "locality",
-    "level",
-    "formality",
-    "funding_model",
-    "term",
-    "stance",
-    "thrusts",
-    "responsible_unit",
-    "start_date",
-    "end_date",
-    "status",
-    "visibility",
+    *(column for column in PARTNERSHIP_COLUMNS if column != "parties"),
     "made_public_at",
     "flags",
     "created_at",
