@@ -100,11 +100,22 @@ def public_profile_url(request, partnership) -> str:
 
 def record_url(user, instance) -> str | None:
     """Where ``user`` reads ``instance`` in the admin: its edit form if they may change it,
-    otherwise its Inspect view."""
-    edit_url = AdminURLFinder(user).get_edit_url(instance)
-    if edit_url:
+    otherwise its Inspect view if it has one and they may see it (None: nowhere)."""
+    if edit_url := AdminURLFinder(user).get_edit_url(instance):
         return edit_url
-    return reverse(instance.snippet_viewset.get_url_name("inspect"), args=[quote(instance.pk)])
+    viewset = instance.snippet_viewset
+    if not viewset.inspect_view_enabled or not viewset.permission_policy.user_has_any_permission(
+        user, ["view", "change"]
+    ):
+        return None
+    return reverse(viewset.get_url_name("inspect"), args=[quote(instance.pk)])
+
+
+def linked(user, instance) -> str:
+    """``instance``'s name, linked to where ``user`` reads it in the admin if anywhere."""
+    if url := record_url(user, instance):
+        return format_html('<a href="{}">{}</a>', url, instance)
+    return format_html("{}", instance)
 
 
 def latest(measurements):
@@ -137,7 +148,7 @@ class RecordInspectView(InspectView):
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
         if hasattr(value, "snippet_viewset"):  # another register record
-            return format_html('<a href="{}">{}</a>', record_url(self.request.user, value), value)
+            return linked(self.request.user, value)
         if isinstance(value, bool):
             return "Yes" if value else "No"
         if value in (None, "", []):
@@ -211,11 +222,8 @@ class OrganisationInspectView(RecordInspectView):
         return (
             format_html_join(
                 "; ",
-                '<a href="{}">{}</a> ({})',
-                (
-                    (record_url(user, role.partnership), role.partnership, role.get_role_display())
-                    for role in roles
-                ),
+                "{} ({})",
+                ((linked(user, role.partnership), role.get_role_display()) for role in roles),
             )
             or "None"
         )

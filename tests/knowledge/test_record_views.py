@@ -6,6 +6,8 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -223,3 +225,21 @@ def test_the_record_is_read_in_the_same_queries_however_many_parts_it_has(client
             assert client.get(record_url(record)).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_a_record_is_linked_only_where_the_reader_may_read_it(client, partnership):
+    agreements_only = get_user_model().objects.create_user("clerk", password="pw")
+    agreements_only.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_agreement"),
+    )
+    agreement = partnership.agreements.get()
+    client.force_login(agreements_only)
+
+    response = client.get(
+        reverse("wagtailsnippets_knowledge_agreement:inspect", args=[agreement.pk])
+    )
+    named = BeautifulSoup(response.content, "html.parser").find("dt", string="Partnership")
+    assert named.find_next_sibling("dd").get_text(strip=True) == str(partnership)
+    assert named.find_next_sibling("dd").a is None  # it could not open the partnership
+    assert client.get(record_url(partnership)).status_code in (302, 403)
