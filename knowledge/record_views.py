@@ -33,16 +33,14 @@ from knowledge.models import (
     Partnership,
     PartnershipsSectionPage,
 )
-from knowledge.register_columns import PARTNERSHIP_COLUMNS
+from knowledge.register_columns import PARTNERSHIP_COLUMNS, PARTNERSHIP_COMPUTED_COLUMNS
 from knowledge.scans import scan_size
 from portal.site_structure import first_live_public
 
-# The register's own columns (its spreadsheets'), parties apart (a table of their own), then
-# what the register keeps by itself.
+# The register's columns (its spreadsheets'), parties apart (a table of their own).
 PARTNERSHIP_FIELDS = [
     *(column for column in PARTNERSHIP_COLUMNS if column != "parties"),
-    "made_public_at",
-    "flags",
+    *PARTNERSHIP_COMPUTED_COLUMNS,
     "created_at",
     "updated_at",
 ]

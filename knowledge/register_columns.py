@@ -27,8 +27,8 @@ PARTNERSHIP_COLUMNS = [
     "status",
     "visibility",
 ]
-# Computed by the register; exported for reading, ignored on import.
-PARTNERSHIP_COMPUTED_COLUMNS = ["flags"]
+# Kept by the register itself; exported for reading, ignored on import.
+PARTNERSHIP_COMPUTED_COLUMNS = ["flags", "made_public_at"]
 
 ORGANISATION_COLUMNS = ["name", "sector", "provinces", "npo_number", "psira_number", "website"]
 # The contact person's details: accepted on import (to bring in contact lists), never exported.

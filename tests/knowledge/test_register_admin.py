@@ -1,6 +1,7 @@
 """The register's admin listing: filters, flag badges, exports and the dashboard summary."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -112,6 +113,7 @@ def test_csv_export_follows_the_filter_and_leaves_contacts_out(admin_client):
     assert row["provinces"] == "gauteng"
     assert row["parties"] == f"{gauteng.parties.get().organisation.name} [partner]"
     assert "No risk analysis" in row["flags"]
+    assert row["made_public_at"]  # kept by the register, exported for reading
     assert "thandi.private@example.org" not in content
 
 
@@ -124,6 +126,7 @@ def test_xlsx_export_has_the_same_columns(admin_client):
     header, first = list(workbook.active.iter_rows(values_only=True))[:2]
     assert header[:2] == ("reference", "title")
     assert first[1] == "Exported"
+    assert isinstance(first[header.index("made_public_at")], datetime.datetime)
 
 
 def test_dashboard_shows_the_portfolio_and_what_needs_attention(admin_client):
