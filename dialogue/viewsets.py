@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from dialogue.models import Commitment, Registration, Speaker
 from portal.autosave import PortalSnippetViewSet
+from portal.inspect_views import RecordInspectView
 
 
 class CommitmentFilterSet(WagtailFilterSet):
@@ -68,6 +69,19 @@ class RegistrationViewSet(ModelViewSet):
     form_fields = ["name", "organisation", "sector", "email", "needs", "status"]
     search_fields = ["name", "organisation", "email"]
     inspect_view_enabled = True
+    inspect_view_class = RecordInspectView
+    inspect_view_fields = [
+        "event",
+        "name",
+        "organisation",
+        "sector",
+        "email",
+        "needs",
+        "consent",
+        "status",
+        "created_at",
+        "cancelled_at",
+    ]
 
 
 class DialogueViewSetGroup(SnippetViewSetGroup):

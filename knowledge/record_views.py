@@ -12,18 +12,14 @@ one needs ``knowledge.view_agreement_scan``, through the agreement's form); an o
 contact person is shown only to those who may change the organisation, who see it in its form.
 """
 
-from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.utils import unquote
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.template.defaultfilters import linebreaksbr
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
-from wagtail.admin.admin_url_finder import AdminURLFinder
+from django.utils.html import format_html_join
 from wagtail.admin.widgets import Button
-from wagtail.snippets.views.snippets import InspectView
 
 from knowledge.flags import annotate_flags, flags_of
 from knowledge.models import (
@@ -35,6 +31,7 @@ from knowledge.models import (
 )
 from knowledge.register_columns import PARTNERSHIP_COLUMNS, PARTNERSHIP_COMPUTED_COLUMNS
 from knowledge.scans import scan_size
+from portal.inspect_views import NOT_RECORDED, RecordInspectView, linked, record_url
 from portal.site_structure import first_live_public
 
 # The register's columns (its spreadsheets'), parties apart (a table of their own).
@@ -85,7 +82,6 @@ REVIEW_FIELDS = [
     "public_summary",
 ]
 MEASUREMENT_FIELDS = ["kpi", "measured_on", "value", "note"]
-NOT_RECORDED = "Not recorded"
 PROFILE_LABEL = "View the public profile"
 
 
@@ -94,26 +90,6 @@ def public_profile_url(request, partnership) -> str:
     Partnerships section): editors check what readers see without hunting for it."""
     section = first_live_public(request, PartnershipsSectionPage)
     return section.profile_url(partnership) if section is not None else ""
-
-
-def record_url(user, instance) -> str | None:
-    """Where ``user`` reads ``instance`` in the admin: its edit form if they may change it,
-    otherwise its Inspect view if it has one and they may see it (None: nowhere)."""
-    if edit_url := AdminURLFinder(user).get_edit_url(instance):
-        return edit_url
-    viewset = instance.snippet_viewset
-    if not viewset.inspect_view_enabled or not viewset.permission_policy.user_has_any_permission(
-        user, ["view", "change"]
-    ):
-        return None
-    return reverse(viewset.get_url_name("inspect"), args=[quote(instance.pk)])
-
-
-def linked(user, instance) -> str:
-    """``instance``'s name, linked to where ``user`` reads it in the admin if anywhere."""
-    if url := record_url(user, instance):
-        return format_html('<a href="{}">{}</a>', url, instance)
-    return format_html("{}", instance)
 
 
 def latest(measurements):
@@ -130,30 +106,6 @@ class ProfileButton:
         if url := public_profile_url(self.request, self.object):
             buttons.append(Button(PROFILE_LABEL, url=url, icon_name="view", priority=25))
         return buttons
-
-
-class RecordInspectView(InspectView):
-    """Values in words: "Not recorded" for nothing, yes or no for a tick box, a record's
-    name linked to where the reader may read it."""
-
-    labels: dict[str, str] = {}  # names that are not fields of the model, and their labels
-
-    def get_field_label(self, field_name, field):
-        if field_name in self.labels:
-            return self.labels[field_name]
-        return super().get_field_label(field_name, field)
-
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        if hasattr(value, "snippet_viewset"):  # another register record
-            return linked(self.request.user, value)
-        if isinstance(value, bool):
-            return "Yes" if value else "No"
-        if value in (None, "", []):
-            return NOT_RECORDED
-        if isinstance(value, str) and "\n" in value:  # signatories, notes: a line each
-            return linebreaksbr(value)
-        return value
 
 
 class PartnershipInspectView(ProfileButton, RecordInspectView):

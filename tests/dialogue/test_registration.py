@@ -13,6 +13,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.db import connections
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from dialogue.models import Registration, RegistrationStatus
 from tests.dialogue.factories import DialogueEventPageFactory, in_days
@@ -211,6 +213,21 @@ def test_registrations_are_seen_only_by_those_allowed(client, event):
     assert listing.status_code == 200 and "thandi@example.org" in listing.content.decode()
     export = client.get(admin_list + "?export=csv")
     assert "thandi@example.org" in export.getvalue().decode()
+    # Read one whole, in words: its moment in Johannesburg's time, not as stored.
+    registration = Registration.objects.get()
+    inspected = BeautifulSoup(
+        client.get(f"{admin_list}inspect/{registration.pk}/").content, "html.parser"
+    )
+
+    def shown(label):
+        return inspected.find("dt", string=label).find_next_sibling("dd").get_text(strip=True)
+
+    assert shown("Consent") == "Yes"
+    assert shown("Sector") == "Community police forum"
+    assert shown("Cancelled at") == "Not recorded"
+    registered = timezone.localtime(registration.created_at)
+    assert shown("Created at") == date_format(registered, "j F Y, H:i")
+    assert "ID" not in {dt.get_text(strip=True) for dt in inspected.select("dl dt")}
     # nor do the public page, its feeds or the search name registrants
     client.logout()
     for url in (event.url, "/national-dialogue/feed/", "/national-dialogue/calendar/"):

@@ -11,6 +11,8 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from knowledge.groups import REGISTER_EDITORS, REGISTER_VIEWERS
 from knowledge.models import ValueDelivered
@@ -83,7 +85,9 @@ def test_a_viewer_reads_the_whole_record_in_words(client, partnership):
     assert shown(soup, "Strategic thrusts").startswith("3. ")
     assert shown(soup, "End date") == "No end date"
     assert shown(soup, "Locality") == "Not recorded"
-    assert shown(soup, "Public since") != "Not recorded"
+    # Moments in the site's time zone (Johannesburg), as everywhere else, not as stored (UTC).
+    public_since = timezone.localtime(partnership.made_public_at)
+    assert shown(soup, "Public since") == date_format(public_since, "j F Y, H:i")
     # Internals of the record's storage are not what a reader came for.
     labels = {dt.get_text(strip=True) for dt in soup.select("dl dt")}
     assert not labels & {"ID", "Latest revision", "Locked", "Locked at", "Locked by"}
