@@ -2,9 +2,13 @@
 assessments) without the register importing them.
 
 An app registers ``fn(request, partnership) -> ProfileSection | None`` under
-``PROFILE_SECTIONS_HOOK``; sections without items are not shown. The same goes for an
-organisation's public page: ``fn(request, organisation, partnerships) -> ProfileSection | None``
-under ``ORGANISATION_SECTIONS_HOOK``, given the organisation and the queryset of the public
+``PROFILE_SECTIONS_HOOK``; sections with neither items nor actions are not shown. Actions are
+what this reader may do about the partnership there (a reference-group member's "Assess this
+partnership"): only signed-in people, who never get cached pages, are offered any.
+
+The same goes for an organisation's public page:
+``fn(request, organisation, partnerships) -> ProfileSection | None`` under
+``ORGANISATION_SECTIONS_HOOK``, given the organisation and the queryset of the public
 partnerships it takes part in.
 """
 
@@ -34,11 +38,12 @@ class ProfileSection:
     template: str = ""
     extra: dict = field(default_factory=dict)
     anchor: str = ""  # the section's id on the page, for links to it
+    actions: list = field(default_factory=list)  # ProfileLinks for this reader
 
 
 def collect_profile_sections(request, partnership) -> list[ProfileSection]:
     sections = [build(request, partnership) for build in hooks.get_hooks(PROFILE_SECTIONS_HOOK)]
-    return sorted((s for s in sections if s and s.items), key=lambda s: s.order)
+    return sorted((s for s in sections if s and (s.items or s.actions)), key=lambda s: s.order)
 
 
 def collect_organisation_sections(request, organisation, partnerships) -> list[ProfileSection]:

@@ -1,11 +1,14 @@
 """Forms of the members' area: accepting an invitation, an assessment, an attachment."""
 
 import html
+import re
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.urls import reverse
 
+from knowledge.models.references import REFERENCE_PATTERN
 from reference_group.criteria import CRITERIA, RATINGS
 from reference_group.models import Assessment
 
@@ -43,6 +46,27 @@ def new_member_user(email: str):
     return user_model(username=email.lower()[:150], email=email)
 
 
+class PartnershipByReference(forms.ModelChoiceField):
+    """A partnership named by its register reference, typed or chosen from the suggestions the
+    box offers as words are typed: a list of every partnership a member may assess would hold
+    tens of thousands. A suggestion as shown ("CSPS-2026-0007 Orlando patrols") and a
+    reference in any case are read as that reference."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid_choice": "No partnership you may assess has this reference. Type its register "
+        "reference, such as CSPS-2026-0007, or words of its name and choose it from the "
+        "suggestions."
+    }
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, **{**kwargs, "to_field_name": "reference"})
+
+    def to_python(self, value):
+        reference = re.match(rf"\s*({REFERENCE_PATTERN})\b", str(value or "").upper())
+        return super().to_python(reference.group(1) if reference else value)
+
+
 class AssessmentForm(forms.ModelForm):
     overall_rating = forms.TypedChoiceField(
         label="Overall effectiveness",
@@ -65,6 +89,7 @@ class AssessmentForm(forms.ModelForm):
             "consent_to_publish",
             "show_author_name",
         ]
+        field_classes = {"partnership": PartnershipByReference}
         widgets = {
             "period_start": forms.DateInput(attrs={"type": "date"}),
             "period_end": forms.DateInput(attrs={"type": "date"}),
@@ -84,11 +109,24 @@ class AssessmentForm(forms.ModelForm):
             # The narrative is stored cleaned, with "&" as "&amp;": show the member the
             # characters they typed (the box escapes them again, and saving cleans again).
             self.initial["narrative"] = html.unescape(self.instance.narrative)
-        self.fields["partnership"].queryset = member.assessable_partnerships()
-        self.fields["partnership"].help_text = (
+        partnership = self.fields["partnership"]
+        partnership.queryset = member.assessable_partnerships()
+        partnership.label = "Partnership (its register reference)"
+        partnership.help_text = (
+            "Type its reference, such as CSPS-2026-0007, or words of its name and choose it. "
             "Public partnerships, and internal ones assigned to your group; not those you "
             "declared a conflict of interest on."
         )
+        partnership.widget.attrs.update(
+            {
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "data-suggest": reverse("reference_group:assessable_partnerships"),
+                "data-suggest-fills": "",  # choosing a suggestion fills the box with its reference
+            }
+        )
+        if self.instance.pk and not self.is_bound:
+            self.initial["partnership"] = self.instance.partnership.reference
         ratings = (self.instance.ratings or {}) if self.instance.pk else {}
         for criterion in CRITERIA:
             saved = ratings.get(criterion.key) or {}

@@ -1,17 +1,21 @@
 """Published assessments in public: on a partnership's profile, each with its ratings, narrative
 and recommendations, the group's name (the author's only if they agreed), and an average per
 criterion across them, with how many assessments it rests on; and listed, the latest first, on
-the Reference group page and the home page."""
+the Reference group page and the home page; and, for a member who may assess the partnership,
+the way to start."""
 
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.timezone import localdate
 
+from knowledge.profile_sections import ProfileLink
 from portal.home_sections import HomeSection
 from portal.site_structure import first_live_public
 from reference_group.criteria import CRITERIA
-from reference_group.models import Assessment, ReferenceGroupSectionPage
+from reference_group.models import Assessment, Member, ReferenceGroupSectionPage
 
 
 @dataclass(frozen=True)
@@ -139,3 +143,20 @@ def criterion_summaries(assessments) -> tuple[list[CriterionSummary], CriterionS
         round(sum(overall) / len(overall), 1) if overall else None,
         len(overall),
     )
+
+
+def assess_it(request, partnership) -> list[ProfileLink]:
+    """A signed-in member who may assess this partnership is offered to, with the partnership
+    named on the form; nobody else is (anonymous readers cost no query)."""
+    if not request.user.is_authenticated:
+        return []
+    member = Member.objects.filter(user=request.user).first()
+    if member is None or not member.may_assess(partnership):
+        return []
+    start = reverse("reference_group:assessment_new")
+    return [
+        ProfileLink(
+            "Assess this partnership",
+            f"{start}?{urlencode({'partnership': partnership.reference})}",
+        )
+    ]

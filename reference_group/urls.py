@@ -48,6 +48,11 @@ urlpatterns = [
     path("invitation/", views.accept_invitation, name="accept_invitation"),
     path("", views.dashboard, name="dashboard"),
     path("assessments/new/", views.assessment_new, name="assessment_new"),
+    path(
+        "assessments/partnerships/",
+        views.assessable_partnerships,
+        name="assessable_partnerships",
+    ),
     path("assessments/<int:pk>/", views.assessment_detail, name="assessment_detail"),
     path("assessments/<int:pk>/edit/", views.assessment_edit, name="assessment_edit"),
     path(

@@ -2,7 +2,8 @@
 assessments (write, attach, submit, read again). A member reaches only their own: anyone
 else's assessment answers 404, as if it did not exist."""
 
-from functools import wraps
+from functools import reduce, wraps
+from operator import and_
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
@@ -10,11 +11,13 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
+from knowledge.public_filters import MOST_WORDS, mentions
 from reference_group.forms import (
     AcceptInvitationForm,
     AssessmentForm,
@@ -115,14 +118,41 @@ def _invitation_problem(request, problem: str):
 @member_required
 def dashboard(request, member):
     assessments = member.assessments.select_related("partnership").order_by("-updated_at")
+    assigned = member.group.assigned_partnerships.exclude(pk__in=member.conflicts.values("pk"))
     return render(
-        request, "reference_group/dashboard.html", {"member": member, "assessments": assessments}
+        request,
+        "reference_group/dashboard.html",
+        {
+            "member": member,
+            "assessments": assessments,
+            "assigned": assigned.only("reference", "title").order_by("title"),
+        },
     )
+
+
+SUGGESTED = 8
+
+
+@require_GET
+@never_cache
+@member_required
+def assessable_partnerships(request, member):
+    """What the assessment form's partnership box suggests as words are typed: partnerships
+    this member may assess whose reference, name, place or partner the words name (every
+    word), by name, at most eight, each as its reference and name. Only for the member."""
+    words = request.GET.get("q", "").split()[:MOST_WORDS]
+    found = []
+    if len("".join(words)) >= 2:
+        named = member.assessable_partnerships().filter(reduce(and_, map(mentions, words)))
+        found = named.only("reference", "title")[:SUGGESTED]
+    return JsonResponse({"suggestions": [{"title": str(p), "value": p.reference} for p in found]})
 
 
 @member_required
 def assessment_new(request, member):
-    form = AssessmentForm(request.POST or None, member=member)
+    # "Assess this partnership" links name it: /members/assessments/new/?partnership=CSPS-...
+    named = {"partnership": request.GET.get("partnership", "")[:40]}
+    form = AssessmentForm(request.POST or None, member=member, initial=named)
     if request.method == "POST" and form.is_valid():
         assessment = form.save(commit=False)
         assessment.author, assessment.group = member, member.group

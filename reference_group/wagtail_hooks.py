@@ -20,6 +20,7 @@ from reference_group.admin_views import ReviewView, review_attachment
 from reference_group.models import Assessment, Member
 from reference_group.public_sections import (
     LISTED,
+    assess_it,
     criterion_summaries,
     latest_assessments,
     published_assessments,
@@ -88,6 +89,7 @@ def assessments_on_profile(request, partnership) -> ProfileSection:
         template="reference_group/includes/profile_assessments.html",
         anchor="assessments",
         extra={"summaries": summaries, "overall": overall},
+        actions=assess_it(request, partnership),
     )
 
 

@@ -148,7 +148,12 @@ EXPECTATIONS = [
     (r"members/sign-out/", "", each(NOT_ALLOWED), "signing out is a POST"),
     (r"members/password-reset/.*", "", each(OK), "anyone may ask for a reset"),
     (r"members/invitation/", "", each(status(400)), "no invitation token"),
-    (r"members/|members/assessments/new/", "", members_area(OK, OK), "each member's own"),
+    (
+        r"members/|members/assessments/(new|partnerships)/",
+        "",
+        members_area(OK, OK),
+        "each member's own (what they may assess is suggested to them alone)",
+    ),
     (
         r"members/assessments/<\w+:pk>/edit/",
         "submitted",
@@ -285,6 +290,12 @@ EXPECTATIONS = [
         "",
         admin_screen(SUPERUSER),
         "reference groups are run by people given their permissions",
+    ),
+    (
+        r"admin/dialogue_registrations/inspect/<\w+:pk>/",
+        "",
+        admin_screen(SUPERUSER),
+        "registrants' personal data: only people given the registration permissions",
     ),
     (
         r"admin/reports/search-deliveries/",

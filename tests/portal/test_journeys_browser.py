@@ -114,7 +114,13 @@ def test_a_member_drafts_and_submits_an_assessment(live_server, browser_page):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     page.goto(f"{live_server.url}/members/assessments/new/")
-    page.select_option("#id_partnership", str(partnership.pk))
+    # Words of its name, then the suggestion chosen with the keyboard: the box takes its
+    # reference (the register may hold tens of thousands, so there is no list to scroll).
+    page.locator("#id_partnership").press_sequentially("karoo farm")
+    page.locator("#id_partnership + [role=listbox] [role=option]").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert page.input_value("#id_partnership") == partnership.reference
     page.fill("#id_period_start", "2025-01-01")
     page.fill("#id_period_end", "2025-12-31")
     page.fill("#id_narrative", "Patrols met monthly and reported to the forum.")

@@ -1,9 +1,14 @@
 /*
- * Title suggestions as you type, for every search box marked data-suggest: the WAI-ARIA
- * Authoring Practices "combobox with listbox popup" pattern. Arrow keys move through the
- * suggestions, Enter opens the chosen one, Escape closes the list (and clears the box when it
- * is already closed); a live region says how many suggestions there are. Without this script
- * the box is a plain search field and the form works as before.
+ * Suggestions as you type, for every box marked data-suggest: the WAI-ARIA Authoring
+ * Practices "combobox with listbox popup" pattern. Arrow keys move through the suggestions,
+ * Enter chooses one, Escape closes the list (and clears the box when it is already closed); a
+ * live region says how many suggestions there are. Without this script the box is a plain
+ * field and the form works as before.
+ *
+ * data-suggest names where suggestions come from (the portal's search when it is empty); each
+ * is {title, url} and choosing one opens it. With data-suggest-fills, a suggestion is
+ * {title, value} and choosing it puts its value in the box (a form's field, such as the
+ * register reference of the partnership a member assesses).
  */
 (function () {
     "use strict";
@@ -33,6 +38,9 @@
         var timer = null;
         var active = -1;
         var latest = 0;
+        var source = input.dataset.suggest || "/search/suggest/";
+        var fills = "suggestFills" in input.dataset;
+        var shown = [];
 
         function options() {
             return list.querySelectorAll("[role=option]");
@@ -56,17 +64,17 @@
         }
 
         function show(suggestions) {
+            shown = suggestions;
             list.textContent = "";
             suggestions.forEach(function (suggestion, position) {
                 var item = document.createElement("li");
                 item.id = listId + "-" + position;
                 item.setAttribute("role", "option");
                 item.setAttribute("aria-selected", "false");
-                item.dataset.url = suggestion.url;
                 item.textContent = suggestion.title;
                 item.addEventListener("mousedown", function (event) {
                     event.preventDefault();
-                    window.location.assign(suggestion.url);
+                    choose(suggestion);
                 });
                 list.appendChild(item);
             });
@@ -79,11 +87,20 @@
                 : "";
         }
 
+        function choose(suggestion) {
+            if (fills) {
+                input.value = suggestion.value;
+                close();
+            } else {
+                window.location.assign(suggestion.url);
+            }
+        }
+
         function fetchSuggestions() {
             var text = input.value.trim();
             if (text.length < 2) { show([]); return; }
             var asked = ++latest;
-            fetch("/search/suggest/?q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } })
+            fetch(source + "?q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } })
                 .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
                 .then(function (data) { if (asked === latest) { show(data.suggestions || []); } })
                 .catch(function () { show([]); });
@@ -104,7 +121,7 @@
                 highlight(active - 1);
             } else if (event.key === "Enter" && !list.hidden && active >= 0) {
                 event.preventDefault();
-                window.location.assign(options()[active].dataset.url);
+                choose(shown[active]);
             } else if (event.key === "Escape") {
                 // Open: close the list and keep the text (a search box would clear it too).
                 if (!list.hidden) { event.preventDefault(); close(); } else { input.value = ""; }
