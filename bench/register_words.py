@@ -7,6 +7,10 @@ page cache (as `pages.py` does for its rendered figures; the site's structure an
 register's charts are kept per generation, as in production), 5 timed rounds after a warm-up.
 Prints a Markdown table for bench/README.md.
 
+Then the same for the suggestions a reference-group member gets while typing the partnership
+they assess (``/members/assessments/partnerships/``: the same words, over every partnership
+they may assess), as a member made for the run and removed after it.
+
     .venv/bin/python bench/search_speed.py --keep sqlite:////tmp/bench50k.sqlite3   # once
     .venv/bin/python bench/register_words.py --reuse sqlite:////tmp/bench50k.sqlite3
 """
@@ -30,6 +34,12 @@ LISTINGS = {
     "a word nothing has": [{"q": "xylophone"}],
     "words and a province": [{"q": "patrol", "province": "gauteng"}],
 }
+MEMBER_SUGGESTIONS = {
+    "one word": [{"q": "soweto"}, {"q": "patrol"}, {"q": "learners"}],
+    "two words": [{"q": "youth soweto"}, {"q": "watch farm"}],
+    "a reference being typed": [{"q": "CSPS-2020-419"}, {"q": "CSPS-2020-41998"}],
+    "a word nothing has": [{"q": "xylophone"}],
+}
 
 
 def main() -> None:
@@ -46,7 +56,9 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.contrib.auth import get_user_model
     from django.test import Client
+    from django.utils import timezone
 
     from knowledge.models import Partnership
 
@@ -57,6 +69,26 @@ def main() -> None:
     client.cookies["messages"] = "out of the page cache"
     for label, params_list in LISTINGS.items():
         print(row(label, timed_requests(client, "/partnerships/", params_list, args.rounds)))
+
+    from reference_group.models import Member, ReferenceGroup
+
+    group = ReferenceGroup.objects.create(name="Bench reference group")
+    user = get_user_model().objects.create_user("bench-member@example.org")
+    member = Member.objects.create(user=user, group=group, term_start=timezone.localdate())
+    try:
+        member_client = Client(HTTP_HOST="127.0.0.1")
+        member_client.force_login(user)
+        print("\n| a member's suggestions | requests | median ms | p95 ms | max ms |")
+        print("|---|---:|---:|---:|---:|")
+        for label, params_list in MEMBER_SUGGESTIONS.items():
+            samples = timed_requests(
+                member_client, "/members/assessments/partnerships/", params_list, args.rounds
+            )
+            print(row(label, samples))
+    finally:
+        member.delete()
+        user.delete()
+        group.delete()
 
 
 if __name__ == "__main__":
