@@ -118,6 +118,9 @@ def test_a_member_drafts_and_submits_an_assessment(live_server, browser_page):
     # reference (the register may hold tens of thousands, so there is no list to scroll).
     page.locator("#id_partnership").press_sequentially("karoo farm")
     page.locator("#id_partnership + [role=listbox] [role=option]").first.wait_for()
+    box = page.locator("#id_partnership").bounding_box()
+    listed = page.locator("#id_partnership + [role=listbox]").bounding_box()
+    assert abs(listed["y"] - (box["y"] + box["height"])) < 2  # just under the box, not its hint
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     assert page.input_value("#id_partnership") == partnership.reference

@@ -80,6 +80,9 @@
             });
             active = -1;
             input.removeAttribute("aria-activedescendant");
+            // Just under the box, whatever else its field holds (a label, a hint below it).
+            list.style.top = input.offsetTop + input.offsetHeight + "px";
+            list.style.left = input.offsetLeft + "px";
             list.hidden = suggestions.length === 0;
             input.setAttribute("aria-expanded", suggestions.length ? "true" : "false");
             status.textContent = suggestions.length
