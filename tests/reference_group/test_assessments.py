@@ -53,13 +53,6 @@ def assessment_form(partnership, **overrides) -> dict:
 
 
 @pytest.fixture
-def member(client):
-    member = MemberFactory()
-    client.force_login(member.user)
-    return member
-
-
-@pytest.fixture
 def partnership():
     PartnershipsSectionPageFactory()
     return PartnershipFactory(title="Orlando night patrols")

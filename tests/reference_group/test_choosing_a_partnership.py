@@ -17,20 +17,12 @@ from tests.knowledge.factories import (
     PartnershipFactory,
     PartnershipsSectionPageFactory,
 )
-from tests.reference_group.factories import MemberFactory
 from tests.reference_group.test_assessments import assessment_form
 
 pytestmark = pytest.mark.django_db
 
 SUGGEST = "/members/assessments/partnerships/"
 NEW = "/members/assessments/new/"
-
-
-@pytest.fixture
-def member(client):
-    member = MemberFactory()
-    client.force_login(member.user)
-    return member
 
 
 @pytest.fixture
