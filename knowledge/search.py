@@ -34,6 +34,8 @@ from search.projection import (
 )
 from search.registry import Dependency, register
 
+MAX_REFERENCE = 40  # longer than any reference: what is typed beyond it names none
+
 
 def public_partnerships(partnerships) -> dict:
     """A document's partnership facet: the references of the public ones among
@@ -86,7 +88,7 @@ def partnerships_by_reference(text: str) -> list[dict]:
     partnerships whose reference starts with it, in reference order, as the search would show
     them (none while profiles are not public)."""
     start = text.strip().upper()
-    if not re.fullmatch(REFERENCE_START, start):
+    if len(start) > MAX_REFERENCE or not re.fullmatch(REFERENCE_START, start):
         return []
     section = PartnershipsSectionPage.objects.live().public().first()
     if section is None:

@@ -140,7 +140,7 @@ def assessable_partnerships(request, member):
     """What the assessment form's partnership box suggests as words are typed: partnerships
     this member may assess whose reference, name, place or partner the words name (every
     word), by name, at most eight, each as its reference and name. Only for the member."""
-    words = request.GET.get("q", "").split()[:MOST_WORDS]
+    words = request.GET.get("q", "")[:200].split()[:MOST_WORDS]  # as the register's box
     found = []
     if len("".join(words)) >= 2:
         named = member.assessable_partnerships().filter(reduce(and_, map(mentions, words)))

@@ -66,6 +66,7 @@ def test_words_suggest_the_partnerships_the_member_may_assess(client, member, re
     assert suggested(client, "beaufort")[0]["title"].endswith("Karoo farm watch")
     assert [s["value"] for s in suggested(client, found[1]["value"][:-1])] != []
     assert suggested(client, "o") == []
+    assert len(suggested(client, "orlando " * 5_000)) == 2  # read as far as the register's box
 
 
 def test_assigned_internal_ones_are_suggested_and_conflicts_never(client, member, register):

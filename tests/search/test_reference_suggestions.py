@@ -47,6 +47,7 @@ def test_a_reference_being_typed_suggests_the_public_partnerships_it_starts(clie
     assert suggested(client, soweto.reference) == expected[1:]
     assert suggested(client, okapi.reference) == []
     assert client.get(expected[0][1]).status_code == 200
+    assert suggested(client, f"CSPS-{year}-" + "0" * 10_000) == []  # names no reference
 
 
 def test_words_are_still_suggested_from_titles_and_each_page_once(client, register):
