@@ -66,6 +66,7 @@ partnership_edit_handler = TabbedInterface(
                     [
                         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                         FieldRowPanel([FieldPanel("status"), FieldPanel("visibility")]),
+                        FieldPanel("made_public_at", read_only=True),
                     ],
                     heading="Term, status and visibility",
                 ),

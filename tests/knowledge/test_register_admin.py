@@ -9,6 +9,8 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from openpyxl import load_workbook
 
 from knowledge.models import KPI, KPIMeasurement, Partnership
@@ -95,6 +97,14 @@ def test_a_public_partnership_links_to_its_profile_from_the_list_and_the_editor(
     assert f"/partnerships/{internal.reference}/" not in listing
     assert f'href="{profile}"' in editing_public
     assert "View the public profile" not in editing_internal
+    # The editor sees since when it is public (in Johannesburg time), and cannot change it.
+    public.refresh_from_db()
+    shown = BeautifulSoup(editing_public, "html.parser").select_one(
+        '[aria-labelledby$="made_public_at-label"]'
+    )
+    since = date_format(timezone.localtime(public.made_public_at), "j F Y, H:i")
+    assert shown.get_text(strip=True) == since
+    assert 'name="made_public_at"' not in editing_public
     assert admin_client.get(profile).status_code == 200
 
 
