@@ -102,6 +102,14 @@ def test_the_list_shows_the_latest_made_public_first(client, section):
         "Shown last week",
         "Registered and shown last year",
     ]
+    # Each card says the date the list is in the order of; by reference, none.
+    cards = BeautifulSoup(client.get(f"{section.url}?sort=public").content, "html.parser")
+    dates = [p.get_text(" ", strip=True) for p in cards.select(".card p.meta") if p.time]
+    assert dates[-1] == "Public since 2 May 2019"
+    newest = BeautifulSoup(client.get(f"{section.url}?sort=newest").content, "html.parser")
+    assert newest.select(".card p.meta time")[0].parent.get_text(strip=True).startswith("Started")
+    plain = BeautifulSoup(client.get(section.url).content, "html.parser")
+    assert not plain.select(".card p.meta time")
 
 
 def test_the_register_s_feed_announces_a_partnership_when_it_is_made_public(client, section):
