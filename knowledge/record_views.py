@@ -85,6 +85,11 @@ MEASUREMENT_FIELDS = ["kpi", "measured_on", "value", "note"]
 PROFILE_LABEL = "View the public profile"
 
 
+def flagged_partnerships():
+    """Partnerships with their parties and today's flags, as the register's list reads them."""
+    return annotate_flags(Partnership.objects.with_parties(), timezone.localdate())
+
+
 def public_profile_url(request, partnership) -> str:
     """Where the public sees this partnership ('' when it is internal or there is no
     Partnerships section): editors check what readers see without hunting for it."""
@@ -113,8 +118,7 @@ class PartnershipInspectView(ProfileButton, RecordInspectView):
     template_name = "knowledge/admin/partnership_inspect.html"
 
     def get_object(self, queryset=None):
-        record = annotate_flags(Partnership.objects.with_parties(), timezone.localdate())
-        record = record.prefetch_related(
+        record = flagged_partnerships().prefetch_related(
             "agreements",
             "reviews",
             Prefetch(

@@ -3,7 +3,6 @@
 import re
 from collections import OrderedDict
 
-from django.utils import timezone
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import MenuItem
@@ -13,7 +12,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 from knowledge import admin_filters, admin_panels
 from knowledge.admin_forms import KPIMeasurementForm
 from knowledge.choosers import RegisterChooserViewSet
-from knowledge.flags import annotate_flags, flags_of
+from knowledge.flags import flags_of
 from knowledge.models import (
     Agreement,
     AnnualReview,
@@ -36,6 +35,7 @@ from knowledge.record_views import (
     OrganisationInspectView,
     PartnershipInspectView,
     ProfileButton,
+    flagged_partnerships,
     public_profile_url,
 )
 from knowledge.register_columns import (
@@ -126,7 +126,7 @@ class PartnershipViewSet(PortalSnippetViewSet):
     edit_handler = admin_panels.partnership_edit_handler
 
     def get_queryset(self, request):
-        return annotate_flags(Partnership.objects.with_parties(), timezone.localdate())
+        return flagged_partnerships()
 
 
 class OrganisationViewSet(PortalSnippetViewSet):

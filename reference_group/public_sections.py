@@ -14,8 +14,9 @@ from django.utils.timezone import localdate
 from knowledge.profile_sections import ProfileLink
 from portal.home_sections import HomeSection
 from portal.site_structure import first_live_public
+from reference_group.auth import signed_in_member
 from reference_group.criteria import CRITERIA
-from reference_group.models import Assessment, Member, ReferenceGroupSectionPage
+from reference_group.models import Assessment, ReferenceGroupSectionPage
 
 
 @dataclass(frozen=True)
@@ -148,9 +149,7 @@ def criterion_summaries(assessments) -> tuple[list[CriterionSummary], CriterionS
 def assess_it(request, partnership) -> list[ProfileLink]:
     """A signed-in member who may assess this partnership is offered to, with the partnership
     named on the form; nobody else is (anonymous readers cost no query)."""
-    if not request.user.is_authenticated:
-        return []
-    member = Member.objects.filter(user=request.user).first()
+    member = signed_in_member(request)
     if member is None or not member.may_assess(partnership):
         return []
     start = reverse("reference_group:assessment_new")

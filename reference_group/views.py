@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from knowledge.public_filters import MOST_WORDS, mentions
+from reference_group.auth import signed_in_member
 from reference_group.forms import (
     AcceptInvitationForm,
     AssessmentForm,
@@ -43,7 +44,7 @@ def member_required(view):
     @login_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        member = Member.objects.filter(user=request.user).select_related("group").first()
+        member = signed_in_member(request)
         if member is None:
             return render(request, "reference_group/not_a_member.html", status=403)
         return view(request, member, *args, **kwargs)

@@ -17,7 +17,8 @@ from portal.account_links import ACCOUNT_MENU_HOOK, AccountLink, AccountMenu
 from portal.home_sections import HOME_SECTIONS_HOOK
 from portal.site_structure import first_live_public
 from reference_group.admin_views import ReviewView, review_attachment
-from reference_group.models import Assessment, Member
+from reference_group.auth import signed_in_member
+from reference_group.models import Assessment
 from reference_group.public_sections import (
     LISTED,
     assess_it,
@@ -38,7 +39,7 @@ def register_viewsets():
 @hooks.register(ACCOUNT_MENU_HOOK)
 def members_account_menu(request):
     """A member's way back to their assessments, and out, from any page of the site."""
-    member = Member.objects.filter(user=request.user).select_related("user").first()
+    member = signed_in_member(request)
     if member is None:
         return None
     return AccountMenu(

@@ -148,3 +148,12 @@ def test_suggestions_cost_the_same_few_queries_however_many_match(client, member
         found = suggested(client, "orlando")
     assert len(found) == 8
     assert len(queries) <= 5, [q["sql"] for q in queries]
+
+
+def test_a_member_s_profile_page_reads_who_they_are_once(client, member, register):
+    night = Partnership.objects.get(title="Orlando night patrols")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(register.profile_url(night)).content.decode()
+    assert "Assess this partnership" in page and "My assessments" in page  # both ask
+    read = [q for q in queries if 'FROM "reference_group_member"' in q["sql"]]
+    assert len(read) == 1, [q["sql"] for q in read]
