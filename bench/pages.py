@@ -9,8 +9,11 @@ interleaved rounds: for each page, at 1 and 8 connections,
 - rendered: production settings with the page cache on, but each request carries a cookie that
   keeps it out of the page cache (as a reader with a message waiting), so every request renders
   the page; the site's structure (site, menu, footer, private sections) is cached per
-  generation, as in production. This is the uncached figure compared with bakerydemo;
-- cache off: PAGE_CACHE_SECONDS=0, which also turns off the site-structure cache;
+  generation, as in production, and so is a partnership profile's body (everything but the
+  page around it and its share links: knowledge/profile_body.py). This is the uncached figure
+  compared with bakerydemo;
+- cache off: PAGE_CACHE_SECONDS=0, which also turns off the site-structure cache and the kept
+  profile bodies: everything read and rendered on every request;
 - cached: the page cache serving anonymous readers;
 - static: the same HTML as a static file (the ceiling).
 

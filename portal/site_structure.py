@@ -9,7 +9,7 @@ default cache under the page cache's generation, which any change readers could 
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Site
 
 from portal import page_cache
@@ -24,9 +24,11 @@ def reading_request():
     return _reading.get()
 
 
-def remembered(request, name: str, build):
+def remembered(request, name: str, build, using: str = "default"):
     """``build()``'s value for ``name``, built at most once per request and per generation
-    (without a request, once per batch)."""
+    (without a request, once per batch). ``using`` names the cache it is kept in: the default,
+    each worker's own, suits the few values every page reads; ``"pages"``, shared by every
+    worker, suits the many that each serve one address."""
     if request is None:  # indexing, a command: once per batch (portal/batch.py)
         return shared(f"site-structure:{name}", build)
     memo = request.__dict__.setdefault("_site_structure", {})
@@ -37,10 +39,11 @@ def remembered(request, name: str, build):
         if generation is None:
             generation = request.page_cache_generation = page_cache.current_generation()
         key = f"site-structure:{generation}:{request.get_host()}:{name}"
-        value = cache.get(key, _MISSING)
+        store = caches[using]
+        value = store.get(key, _MISSING)
         if value is _MISSING:
             value = build()
-            cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+            store.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
     else:
         value = build()
     memo[name] = value

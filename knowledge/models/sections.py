@@ -111,34 +111,12 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
 
     @re_path(rf"^(?P<reference>{REFERENCE_PATTERN})/$")
     def partnership_profile(self, request, reference):
-        from knowledge import achievements
+        from knowledge.profile_body import profile_body
 
-        partnership = get_object_or_404(
-            achievements.with_public_record(Partnership.objects.public().with_public_parties()),
-            reference=reference,
-        )
-        from knowledge.profile_sections import collect_profile_sections
-
-        from .publications import PublicationPage
-
-        publications = (
-            PublicationPage.objects.live()
-            .public()
-            .filter(partnerships=partnership)
-            .only("title", "url_path", "publication_type", "publication_date")  # what it lists
-            .order_by("-publication_date")
-        )
         return self.render(
             request,
             template="knowledge/partnership_profile.html",
-            context_overrides={
-                "partnership": partnership,
-                "publications": publications,
-                "profile_sections": collect_profile_sections(request, partnership),
-                "kpis": achievements.public_kpis(partnership),
-                "review": achievements.latest_public_review(partnership),
-                "agreement": achievements.signed_agreement(partnership),
-            },
+            context_overrides={"profile": profile_body(request, self, reference)},
         )
 
     @path("organisations/<int:pk>/")

@@ -124,22 +124,33 @@ def test_public_pages_cost_a_flat_bounded_number_of_queries(client, settings):
     urls["organisation"] = section.organisation_url(organisation)
     urls["search"] = "/search/?q=patrol"
 
-    def warm():
+    def warm(*, skip=()):
         """The site-structure cache and per-process caches, in the same state each time: a
         search's words are kept by the engine once asked for twice (search/engines/
         bm25_parts.py), so the search is asked for three times."""
-        for url in urls.values():
-            client.get(url)
+        for name, url in urls.items():
+            if name not in skip:
+                client.get(url)
         for _ in range(2):
             client.get(urls["search"])
 
-    warm()
-    small = {name: queries_for(client, url) for name, url in urls.items()}
-    add_content(partnership, pages["DialogueEventPage"], scale=12)
-    warm()
-    large = {name: queries_for(client, url) for name, url in urls.items()}
+    def count() -> dict:
+        warm()
+        counts = {name: queries_for(client, url) for name, url in urls.items()}
+        # A profile's body is kept per generation (knowledge/profile_body.py): count it also
+        # as the first reader after a change has it, read and rendered.
+        caches["pages"].clear()  # as a change does: a new generation
+        warm(skip={"partnership profile"})
+        counts["partnership profile, body rendered"] = queries_for(
+            client, urls["partnership profile"]
+        )
+        return counts
 
-    grew = {name: (small[name], large[name]) for name in urls if large[name] != small[name]}
+    small = count()
+    add_content(partnership, pages["DialogueEventPage"], scale=12)
+    large = count()
+
+    grew = {name: (small[name], large[name]) for name in small if large[name] != small[name]}
     assert grew == {}, "queries grew with the data (before, after)"
     over = {name: count for name, count in large.items() if count > QUERY_BUDGET}
     assert over == {}, f"over the budget of {QUERY_BUDGET}"
