@@ -1,16 +1,13 @@
 """A public partnership's profile as the register and the evidence citing it describe it: its
 facts, parties, achievements, the research and other sections that cite it.
 
-That body is the same for every anonymous reader, and reading and rendering it is most of the
-profile's cost (seven queries and a KPI table with charts). While the page cache is on it is
-kept, rendered, in the pages cache (shared by every worker) under the page cache's generation
-(``portal/page_cache.py``), which any change readers could see replaces: the partnership, its
-parties, KPIs, measurements, reviews and agreements, a page citing it published or withdrawn, an
-assessment published. It is therefore never older than what it shows, and a partnership made
-internal is not found the next time it is asked for. What depends on the reader stays out of
-it: the share links (the address asked for) and, for signed-in people, the actions a section
-offers them (a member's "Assess this partnership"). Signed-in readers have the body rendered for
-them and never kept.
+Reading and rendering it is most of the profile's cost (seven queries and a KPI table with
+charts), and it is the same for every reader without a session, so it is kept per generation
+(``portal/kept_bodies.py``): any change to the partnership, its parties, KPIs, measurements,
+reviews or agreements, a page citing it published or withdrawn, an assessment published,
+replaces the generation, and a partnership made internal is not found the next time it is asked
+for. The share links (the address asked for) stay outside it, and signed-in readers, who may be
+offered actions (a member's "Assess this partnership"), have it rendered for them.
 """
 
 from dataclasses import dataclass
@@ -19,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from portal.site_structure import remembered
+from portal.kept_bodies import kept_for_readers
 
 from . import achievements
 from .models import Partnership
@@ -39,13 +36,8 @@ class ProfileBody:
 def profile_body(request, section, reference: str) -> ProfileBody:
     """The profile of the public partnership ``reference`` under ``section``; Http404 if there
     is none the public may see."""
-    if request.user.is_authenticated:
-        return _render(request, section, reference)
-    return remembered(
-        request,
-        f"partnership-profile:{reference}",
-        lambda: _render(request, section, reference),
-        using="pages",
+    return kept_for_readers(
+        request, f"partnership-profile:{reference}", lambda: _render(request, section, reference)
     )
 
 

@@ -147,6 +147,18 @@ class PublicationPage(RoutablePageMixin, BasePage):
         return self.partnerships.filter(visibility=Visibility.PUBLIC)
 
     def get_context(self, request, *args, **kwargs):
+        from portal.kept_bodies import kept_for_readers
+
+        context = super().get_context(request, *args, **kwargs)
+        context["body"] = kept_for_readers(
+            request, f"publication:{self.pk}", lambda: self.rendered_body(request)
+        )
+        return context
+
+    def rendered_body(self, request) -> dict:
+        """The publication as readers see it (``html``) and its structured data (``json_ld``)."""
+        from django.template.loader import render_to_string
+
         from knowledge.citations import formatted_reference
         from knowledge.structured_data import publication_json_ld
         from portal.documents import readable_documents
@@ -154,16 +166,20 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
         # Authors and topics are read by the page, its citation and its structured data: once.
         prefetch_related_objects([self], "authors", "topics")
-        context = super().get_context(request, *args, **kwargs)
-        # Its provinces, settings and topics lead to the library filtered by them.
-        context["library"] = routed_parent(request, self)
-        context["citation"] = formatted_reference(self, request)
-        context["json_ld"] = publication_json_ld(self, request)
-        context["recommendations_by_body"] = self.recommendations.all()
         # Not the document's extracted text: a long report's would be read on every view.
         documents = self.documents.select_related("document").defer("document__extracted_text")
-        context["documents"] = readable_documents(request, documents)
-        return context
+        context = {
+            "page": self,
+            # Its provinces, settings and topics lead to the library filtered by them.
+            "library": routed_parent(request, self),
+            "citation": formatted_reference(self, request),
+            "recommendations_by_body": self.recommendations.all(),
+            "documents": readable_documents(request, documents),
+        }
+        return {
+            "html": render_to_string("knowledge/includes/publication_body.html", context, request),
+            "json_ld": publication_json_ld(self, request),
+        }
 
     @path("")
     def publication(self, request):
