@@ -7,9 +7,10 @@ class KnowledgeConfig(AppConfig):
     verbose_name = "Knowledge management"
 
     def ready(self):
-        from knowledge import signals  # noqa: F401 (connects the receivers)
+        from knowledge import profile_updates, signals  # noqa: F401 (connects the receivers)
         from knowledge.groups import ensure_register_groups
 
+        profile_updates.connect()
         post_migrate.connect(
             ensure_register_groups, sender=self, dispatch_uid="knowledge_register_groups"
         )

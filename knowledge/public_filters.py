@@ -22,7 +22,7 @@ MOST_WORDS = 10
 SORTS = {
     "reference": ("reference",),
     "newest": ("-start_date", "-reference"),
-    "updated": ("-updated_at", "-reference"),
+    "updated": ("-profile_updated_at", "-reference"),
     "public": ("-made_public_at", "-reference"),
     "title": ("title", "reference"),
 }

@@ -28,7 +28,7 @@ PARTNERSHIP_COLUMNS = [
     "visibility",
 ]
 # Kept by the register itself; exported for reading, ignored on import.
-PARTNERSHIP_COMPUTED_COLUMNS = ["flags", "made_public_at"]
+PARTNERSHIP_COMPUTED_COLUMNS = ["flags", "made_public_at", "profile_updated_at"]
 
 ORGANISATION_COLUMNS = ["name", "sector", "provinces", "npo_number", "psira_number", "website"]
 # The contact person's details: accepted on import (to bring in contact lists), never exported.

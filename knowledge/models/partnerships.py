@@ -50,6 +50,10 @@ class PartnershipQuerySet(models.QuerySet):
         return self.prefetch_related(models.Prefetch("parties", parties))
 
 
+# What the register keeps of a partnership by itself, through updates rather than saves.
+KEPT_BY_THE_REGISTER = ("profile_digest", "profile_updated_at")
+
+
 class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     reference = models.CharField(
         max_length=20,
@@ -110,6 +114,15 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
         "and in its feeds. Set by the register, never typed in.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    profile_updated_at = models.DateTimeField(
+        "profile last updated",
+        default=timezone.now,
+        editable=False,
+        help_text="When what its public profile shows of it last changed (not its risks, costs "
+        'or other internal details): its "Last updated". Kept by the register '
+        "(knowledge/profile_updates.py), never typed in.",
+    )
+    profile_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = PartnershipQuerySet.as_manager()
 
@@ -129,7 +142,9 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
         # The public list's orders other than by reference (knowledge.public_filters.SORTS).
         indexes = [
             models.Index(fields=["-start_date", "-reference"], name="partnership_newest_first"),
-            models.Index(fields=["-updated_at", "-reference"], name="partnership_recently_updated"),
+            models.Index(
+                fields=["-profile_updated_at", "-reference"], name="partnership_profile_updated"
+            ),
             models.Index(fields=["-made_public_at", "-reference"], name="partnership_newly_public"),
             models.Index(fields=["title", "reference"], name="partnership_by_title"),
         ]
@@ -157,6 +172,12 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # Kept by the register with updates this instance may not have seen: never written
+            # back from an instance read before them (knowledge/profile_updates.py).
+            kept = type(self).objects.filter(pk=self.pk).values(*KEPT_BY_THE_REGISTER).first()
+            for name, value in (kept or {}).items():
+                setattr(self, name, value)
         if not self.reference:
             self.reference = allocate_reference(timezone.localdate().year)
         if self.is_public and self.made_public_at is None:

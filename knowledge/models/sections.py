@@ -70,7 +70,7 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         for reference, updated_at in Partnership.objects.public().values_list(
-            "reference", "updated_at"
+            "reference", "profile_updated_at"
         ):
             urls.append({"location": f"{base}{reference}/", "lastmod": updated_at})
         for pk in Organisation.objects.public().values_list("pk", flat=True):

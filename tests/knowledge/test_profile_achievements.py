@@ -159,7 +159,7 @@ def test_without_agreement_or_review_the_profile_says_so(client, section):
     assert fact(page, "Agreement") == "No signed agreement recorded"
     assert fact(page, "Last reviewed") == "Not yet reviewed"
     # The site's date (Johannesburg), not UTC's: they differ from 22:00 to midnight UTC.
-    updated = timezone.localtime(partnership.updated_at)
+    updated = timezone.localtime(partnership.profile_updated_at)
     assert fact(page, "Last updated") == f"{updated:%-d %B %Y}"
 
 

@@ -169,7 +169,9 @@ def test_the_list_sorts_by_reference_date_update_or_title(client, section):
     PartnershipFactory(title="Beta", start_date=datetime.date(2020, 1, 1))  # first reference
     PartnershipFactory(title="Alpha", start_date=datetime.date(2024, 6, 1))
     PartnershipFactory(title="Gamma", start_date=datetime.date(2022, 3, 1))
-    Partnership.objects.get(title="Beta").save()  # the one changed last
+    beta = Partnership.objects.get(title="Beta")
+    beta.summary = "Revised."  # the one whose profile changed last
+    beta.save()
 
     assert listed_titles(client, section) == ["Beta", "Alpha", "Gamma"]  # by reference
     assert listed_titles(client, section, "?sort=newest") == ["Alpha", "Gamma", "Beta"]
@@ -188,7 +190,7 @@ def test_the_list_sorts_by_reference_date_update_or_title(client, section):
     ("sort", "index"),
     [
         ("newest", "partnership_newest_first"),
-        ("updated", "partnership_recently_updated"),
+        ("updated", "partnership_profile_updated"),
         ("public", "partnership_newly_public"),
         ("title", "partnership_by_title"),
     ],
