@@ -4,7 +4,7 @@ only) and the latest research."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, Q
 from django.utils.text import Truncator
 
 from knowledge.models import (
@@ -28,17 +28,22 @@ class ResearchItem:
 
 
 def register_counts(partnerships) -> dict:
-    """Total, active and provinces reached, in one aggregate query whatever the register's size
-    (a national partnership reaches every province)."""
+    """Total, active and provinces reached, in two queries whatever the register's size: the
+    counts read only the (visibility, status) index, and each province is looked for until its
+    first partnership is found rather than counted (a national partnership reaches them all).
+    Only a province that no public partnership reaches is looked for through the whole register,
+    as every province was when they were counted."""
     counts = partnerships.aggregate(
-        total=Count("pk"),
-        active=Count("pk", filter=Q(status=PartnershipStatus.ACTIVE)),
-        **{f"in_{value}": Count("pk", filter=Q(provinces__has=value)) for value in Province.values},
+        total=Count("pk"), active=Count("pk", filter=Q(status=PartnershipStatus.ACTIVE))
     )
-    if counts[f"in_{Province.NATIONAL}"]:
+    reaching = {
+        value: Exists(partnerships.filter(provinces__has=value)) for value in Province.values
+    }
+    found = partnerships.model.objects.annotate(**reaching).values(*Province.values).first() or {}
+    if found.get(Province.NATIONAL):
         reached = len(Province.provinces_only())
     else:
-        reached = sum(1 for p in Province.provinces_only() if counts[f"in_{p}"])
+        reached = sum(1 for p in Province.provinces_only() if found.get(p))
     return {"total": counts["total"], "active": counts["active"], "provinces": reached}
 
 

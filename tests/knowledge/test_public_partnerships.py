@@ -7,6 +7,8 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from knowledge.home_sections import register_counts
+from knowledge.models import Partnership
 from knowledge.models.choices import Level, PartnershipStatus, Scope, Visibility
 from portal.taxonomy import Province, Sector, StrategicThrust
 from search import delivery, registry
@@ -340,3 +342,32 @@ def test_home_page_figures_count_public_partnerships_only(client, section):
     }
 
     assert figures == {"Public partnerships": "1", "Active now": "1", "Provinces reached": "2"}
+
+
+def test_home_page_figures_a_national_partnership_reaches_every_province(section):
+    PartnershipFactory(provinces=[Province.NATIONAL])
+    PartnershipFactory(provinces=[Province.GAUTENG], status=PartnershipStatus.EXPIRED)
+
+    counts = register_counts(Partnership.objects.public())
+
+    assert counts == {"total": 2, "active": 1, "provinces": len(Province.provinces_only())}
+
+
+def test_home_page_figures_an_internal_register_reaches_nothing(section):
+    PartnershipFactory(visibility=Visibility.INTERNAL, provinces=[Province.NATIONAL])
+
+    counts = register_counts(Partnership.objects.public())
+
+    assert counts == {"total": 0, "active": 0, "provinces": 0}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's query plan")
+def test_home_page_figures_count_from_an_index_not_the_register_s_rows(section):
+    PartnershipFactory.create_batch(3, provinces=[Province.GAUTENG])
+    with CaptureQueriesContext(connection) as queries:
+        register_counts(Partnership.objects.public())
+    count = next(q["sql"] for q in queries if "COUNT(" in q["sql"])
+
+    plan = sqlite_plan(count, analyse=True)
+
+    assert "COVERING INDEX partnership_public_status" in plan, plan
