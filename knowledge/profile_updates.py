@@ -9,11 +9,14 @@ measurements, its current signed agreement's kind and term, and its latest compl
 public summary. Whenever one of those rows is saved or deleted, the digest is computed again
 in the same transaction (four queries), and ``profile_updated_at`` moves only if it differs.
 
-An organisation's own page changes with it (a new name), not each of its partnerships.
+An organisation's own page changes with it (a new name), not each of its partnerships. Rows
+deleted with their partnership, and measurements deleted with their KPI, leave the digest to the
+row whose deletion took them (none, or the KPI's once), not one computation each.
 """
 
 import hashlib
 
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -91,13 +94,20 @@ def _partnership_saved(sender, instance, raw=False, update_fields=None, **kwargs
     refresh(instance.pk)
 
 
-def _part_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
+def _deleted_with(origin, *models) -> bool:
+    """Whether ``origin`` (what a deletion began with) is one of ``models`` or a query of them."""
+    if isinstance(origin, QuerySet):
+        return issubclass(origin.model, models)
+    return isinstance(origin, models)
+
+
+def _part_changed(sender, instance, raw=False, origin=None, **kwargs):
+    if not raw and not _deleted_with(origin, Partnership):
         refresh(instance.partnership_id)
 
 
-def _measurement_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
+def _measurement_changed(sender, instance, raw=False, origin=None, **kwargs):
+    if not raw and not _deleted_with(origin, Partnership, KPI):
         refresh(
             KPI.objects.filter(pk=instance.kpi_id).values_list("partnership_id", flat=True).first()
         )

@@ -12,6 +12,7 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
+from knowledge import profile_updates
 from knowledge.models import Partnership, PartnershipParty
 from knowledge.models.choices import AgreementStatus, ReviewStatus
 from tests.knowledge.factories import (
@@ -190,3 +191,30 @@ def test_the_first_digest_keeps_the_date_the_migration_gave(partnership):
 
     assert last_updated(partnership) == registered_edit
     assert Partnership.objects.get(pk=partnership.pk).profile_digest != ""
+
+
+def test_rows_deleted_with_their_partnership_or_kpi_compute_nothing(partnership, monkeypatch):
+    kpi = KPIFactory(partnership=partnership)
+    KPIMeasurementFactory.create_batch(3, kpi=kpi)
+    KPIFactory(partnership=partnership)
+    AgreementFactory(partnership=partnership)
+    refreshed = []
+    monkeypatch.setattr(profile_updates, "refresh", refreshed.append)
+
+    kpi.delete()
+    assert refreshed == [partnership.pk], "the KPI's own deletion, not its measurements'"
+
+    refreshed.clear()
+    Partnership.objects.filter(pk=partnership.pk).delete()
+    assert refreshed == []
+    assert not Partnership.objects.filter(pk=partnership.pk).exists()
+
+
+def test_a_measurement_deleted_on_its_own_still_moves_it(partnership):
+    kpi = KPIFactory(partnership=partnership)
+    measurement = KPIMeasurementFactory(kpi=kpi)
+    Partnership.objects.filter(pk=partnership.pk).update(profile_updated_at=LONG_AGO)
+
+    measurement.delete()
+
+    assert last_updated(partnership) > LONG_AGO
