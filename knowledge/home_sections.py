@@ -28,11 +28,12 @@ class ResearchItem:
 
 
 def register_counts(partnerships) -> dict:
-    """Total, active and provinces reached, in two queries whatever the register's size: the
-    counts read only the (visibility, status) index, and each province is looked for until its
-    first partnership is found rather than counted (a national partnership reaches them all).
-    Only a province that no public partnership reaches is looked for through the whole register,
-    as every province was when they were counted."""
+    """Total, active and provinces reached, in two queries whatever the register's size: one
+    pass to count, and each province looked for until its first partnership is found rather than
+    counted (a national partnership reaches them all). Only a province that no public
+    partnership reaches is looked for through the whole register. (An index on visibility would
+    spare the pass, but SQLite would then read the register's list through it and sort it
+    rather than walk the reference's index.)"""
     counts = partnerships.aggregate(
         total=Count("pk"), active=Count("pk", filter=Q(status=PartnershipStatus.ACTIVE))
     )

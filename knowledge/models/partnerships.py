@@ -147,8 +147,6 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
             ),
             models.Index(fields=["-made_public_at", "-reference"], name="partnership_newly_public"),
             models.Index(fields=["title", "reference"], name="partnership_by_title"),
-            # The home page's register figures count from this index alone.
-            models.Index(fields=["visibility", "status"], name="partnership_public_status"),
         ]
 
     def __str__(self):

@@ -191,6 +191,7 @@ def test_the_list_sorts_by_reference_date_update_or_title(client, section):
 @pytest.mark.parametrize(
     ("sort", "index"),
     [
+        ("reference", "sqlite_autoindex_knowledge_partnership_1"),  # the unique reference
         ("newest", "partnership_newest_first"),
         ("updated", "partnership_profile_updated"),
         ("public", "partnership_newly_public"),
@@ -207,9 +208,11 @@ def test_each_order_is_read_from_its_index_not_by_sorting_the_register(
         q["sql"] for q in queries if "LIMIT" in q["sql"] and '"knowledge_partnership"' in q["sql"]
     )
 
-    plan = sqlite_plan(listing, analyse=True)
-    assert f"INDEX {index}" in plan, (plan, listing)
-    assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+    # Before the planner's statistics exist (a database just migrated) and after.
+    for analyse in (False, True):
+        plan = sqlite_plan(listing, analyse=analyse)
+        assert f"INDEX {index}" in plan, (analyse, plan, listing)
+        assert "USE TEMP B-TREE FOR ORDER BY" not in plan, (analyse, plan)
 
 
 def test_filters_survive_pagination_in_the_url(client, section):
@@ -360,14 +363,3 @@ def test_home_page_figures_an_internal_register_reaches_nothing(section):
 
     assert counts == {"total": 0, "active": 0, "provinces": 0}
 
-
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's query plan")
-def test_home_page_figures_count_from_an_index_not_the_register_s_rows(section):
-    PartnershipFactory.create_batch(3, provinces=[Province.GAUTENG])
-    with CaptureQueriesContext(connection) as queries:
-        register_counts(Partnership.objects.public())
-    count = next(q["sql"] for q in queries if "COUNT(" in q["sql"])
-
-    plan = sqlite_plan(count, analyse=True)
-
-    assert "COVERING INDEX partnership_public_status" in plan, plan
