@@ -362,4 +362,3 @@ def test_home_page_figures_an_internal_register_reaches_nothing(section):
     counts = register_counts(Partnership.objects.public())
 
     assert counts == {"total": 0, "active": 0, "provinces": 0}
-
