@@ -67,8 +67,10 @@ BAKERYDEMO_PAGES = {
     "home": "/",
     "research library": "/blog/",
     "best practice": "/breads/",
+    "partnership register": "/blog/",
     "publication": "blog post",
     "partnership profile": "blog post",
+    "organisation": "blog post",
     "search": "/search/?q=bread",
 }
 
@@ -121,8 +123,10 @@ def portal_pages(port: int) -> dict[str, str]:
         "home": "/",
         "research library": "/research/library/",
         "best practice": "/best-practice/",
+        "partnership register": "/partnerships/",
         "publication": first_match(sitemap, r"^/research/library/[^/]+/$"),
         "partnership profile": first_match(sitemap, r"^/partnerships/[A-Z]+-\d{4}-\d+/$"),
+        "organisation": first_match(sitemap, r"^/partnerships/organisations/\d+/$"),
         "search": "/search/?q=patrol",
         "search suggestions": "/search/suggest/?q=pat",  # no bakerydemo equivalent
     }
