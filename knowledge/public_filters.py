@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Q
 
 from knowledge.models.choices import Level, PartnershipStatus
+from knowledge.models.organisations import Organisation
 from knowledge.models.partnerships import PartnershipParty
 from knowledge.models.references import REFERENCE_PATTERN
 from portal.listing import UrlFilterForm, with_all
@@ -65,6 +66,16 @@ class PartnershipFilterForm(UrlFilterForm):
         required=False, choices=with_all(PartnershipStatus.choices, "Any status")
     )
 
+    # Set by an organisation's page ("every partnership it takes part in"), not typed: kept in
+    # the form as a hidden field so that filtering, sorting and paging keep it. Only an
+    # organisation readers may know of (one in a public partnership) is accepted.
+    partner = forms.ModelChoiceField(
+        queryset=Organisation.objects.public(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "No organisation in the public register has it."},
+    )
+
     sort = forms.ChoiceField(
         label="Sort by",
         required=False,
@@ -83,8 +94,9 @@ class PartnershipFilterForm(UrlFilterForm):
         "sector": "parties__organisation__sector",
         "thrust": "thrusts__has",
         "status": "status",
+        "partner": "parties__organisation",
     }
-    joined = frozenset({"sector"})
+    joined = frozenset({"sector", "partner"})
 
     def condition(self, name: str, value) -> Q:
         if name == "q":

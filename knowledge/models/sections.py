@@ -15,6 +15,9 @@ from .partnerships import Partnership
 from .references import REFERENCE_PATTERN
 
 PROFILES_PER_PAGE = 20
+# An organisation's page lists its latest public partnerships and links to the register's list
+# of them all: a police station may take part in hundreds.
+ORGANISATION_PARTNERSHIPS = 20
 
 
 def followed_partnerships(province: str) -> dict:
@@ -126,17 +129,21 @@ class PartnershipsSectionPage(RoutablePageMixin, SectionIndexPage):
         from knowledge.profile_sections import collect_organisation_sections
 
         organisation = get_object_or_404(Organisation.objects.public(), pk=pk)
-        partnerships = (
-            Partnership.objects.public()
-            .filter(parties__organisation=organisation)
-            .order_by("reference")
+        partnerships = Partnership.objects.public().filter(
+            pk__in=organisation.partnership_roles.values("partnership")
         )
+        listed = partnerships.only("reference", "title", "level", "status").order_by(
+            "-start_date", "-reference"
+        )[:ORGANISATION_PARTNERSHIPS]
+        every_one = urlencode({"partner": organisation.pk, "sort": "newest"})
         return self.render(
             request,
             template="knowledge/organisation_profile.html",
             context_overrides={
                 "organisation": organisation,
-                "partnerships": partnerships,
+                "partnerships": listed,
+                "partnership_count": partnerships.count(),
+                "all_partnerships_url": f"{self.url}?{every_one}",
                 "organisation_sections": collect_organisation_sections(
                     request, organisation, partnerships
                 ),

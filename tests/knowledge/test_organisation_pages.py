@@ -166,3 +166,51 @@ def test_a_commitment_links_no_organisation_known_only_from_internal_partnership
     page = soup(client, f"/national-dialogue/commitments/{commitment.pk}/")
     maker = page.find("dt", string="Made by").find_next("dd")
     assert maker.get_text() == "Quiet unit" and maker.a is None
+
+
+def test_page_lists_its_latest_partnerships_and_links_to_all_of_them(client, section):
+    organisation = OrganisationFactory(name="Orlando Station")
+    for number in range(23):
+        PartnershipFactory(
+            title=f"Patrol {number:02d}",
+            parties=[organisation],
+            start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number),
+        )
+    PartnershipFactory(title="Confidential pilot", parties=[organisation], visibility="internal")
+    PartnershipFactory(title="Someone else's")
+
+    page = soup(client, section.organisation_url(organisation))
+    listed = page.find("h2", string="Public partnerships it takes part in").find_next("ul")
+    titles = [a.get_text() for a in listed.find_all("a")]
+    assert titles == [f"Patrol {number:02d}" for number in range(22, 2, -1)]
+    assert "The latest 20 of 23" in page.get_text()
+    every_one = page.find("a", string="All 23 in the register")["href"]
+
+    register = soup(client, every_one)
+    heading = register.select_one("#partnership-results-heading").get_text()
+    assert heading == "23 partnerships that Orlando Station takes part in"
+    cards = [a.get_text() for a in register.select(".card__title a")]
+    assert cards[:2] == ["Patrol 22", "Patrol 21"]  # newest first, as the page listed them
+    next_page = register.select_one('a[rel="next"]')["href"]
+    assert f"partner={organisation.pk}" in next_page
+    # Filtering again keeps the organisation: the form carries it.
+    kept = register.select_one('form.filters input[type="hidden"][name="partner"]')
+    assert kept["value"] == str(organisation.pk)
+    text = register.get_text()
+    assert "Confidential pilot" not in text and "Someone else's" not in text
+
+
+@pytest.mark.parametrize("kind", ["internal only", "unknown", "not a number"])
+def test_the_register_refuses_a_partner_readers_may_not_know_of_alike(client, section, kind):
+    hidden = OrganisationFactory(name="Quiet Informants Network")
+    PartnershipFactory(title="Confidential pilot", parties=[hidden], visibility="internal")
+    PartnershipFactory(title="Open patrols")
+    value = {"internal only": hidden.pk, "unknown": hidden.pk + 1000, "not a number": "x"}[kind]
+
+    register = soup(client, f"{section.url}?partner={value}")
+
+    error = register.select_one("#id_partner_error").get_text()
+    assert error == "Partner: No organisation in the public register has it. Not applied."
+    assert [a.get_text() for a in register.select(".card__title a")] == ["Open patrols"]
+    assert not register.select('input[name="partner"]')
+    assert "Quiet Informants" not in register.get_text()
