@@ -1,5 +1,6 @@
-"""Shared by the whole suite: empty caches for every test, the browser for the tests marked
-`browser`, and what the Elasticsearch tests (marked `elasticsearch`) report."""
+"""Shared by the whole suite: empty caches for every test, production's caches for the tests
+of kept bodies, the browser for the tests marked `browser`, and what the Elasticsearch tests
+(marked `elasticsearch`) report."""
 
 import os
 from pathlib import Path
@@ -21,6 +22,16 @@ def empty_caches():
 
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def kept_bodies(settings, client):
+    """Production's caches, with ``client`` a reader the page cache does not serve (a message
+    is waiting): each page is rendered, and the bodies of the profile and the publication come
+    from the pages cache when it holds them (portal/kept_bodies.py)."""
+    settings.PAGE_CACHE_SECONDS = 300
+    client.cookies["messages"] = "a message waiting: never served a kept page"
+    client.get("/")  # the first request ever creates the footer's settings row (a change)
 
 
 @pytest.fixture

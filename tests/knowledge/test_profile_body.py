@@ -8,7 +8,6 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -24,16 +23,7 @@ from tests.knowledge.factories import (
 )
 from tests.reference_group.factories import MemberFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def kept(settings, client):
-    settings.PAGE_CACHE_SECONDS = 300
-    caches["pages"].clear()
-    client.cookies["messages"] = "a message waiting: never served a kept page"
-    yield
-    caches["pages"].clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kept_bodies")]
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ Every request here carries a messages cookie, which keeps it out of the page cac
 tested is the kept body, not the kept page."""
 
 import pytest
-from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -19,17 +18,7 @@ from portal.demo_helpers import placeholder_pdf
 from portal.models import PortalDocument
 from tests.knowledge.factories import PartnershipFactory, PublicationPageFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def kept(settings, client):
-    settings.PAGE_CACHE_SECONDS = 300
-    caches["pages"].clear()
-    client.cookies["messages"] = "a message waiting: never served a kept page"
-    client.get("/")  # the first request ever creates the footer's settings row (a change)
-    yield
-    caches["pages"].clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kept_bodies")]
 
 
 @pytest.fixture
