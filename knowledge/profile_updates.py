@@ -79,10 +79,12 @@ def refresh(partnership_id) -> None:
     digest = public_digest(partnership)
     if digest == partnership.profile_digest:
         return
-    changes = {"profile_digest": digest}
-    if partnership.profile_digest:
-        changes["profile_updated_at"] = timezone.now()
-    Partnership.objects.filter(pk=partnership_id).update(**changes)
+    if not partnership.profile_digest:  # adopted: the date readers see stays
+        Partnership.objects.filter(pk=partnership_id).update(profile_digest=digest)
+        return
+    Partnership.objects.filter(pk=partnership_id).update(
+        profile_digest=digest, profile_updated_at=timezone.now()
+    )
     # An update sends no signal: pages rendered between the change's save and this (outside a
     # transaction) must not be served under the generation that follows it.
     page_cache.bump()

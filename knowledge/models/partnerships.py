@@ -174,7 +174,9 @@ class Partnership(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel)
     def save(self, *args, **kwargs):
         if not self._state.adding and kwargs.get("update_fields") is None:
             # Kept by the register with updates this instance may not have seen: never written
-            # back from an instance read before them (knowledge/profile_updates.py).
+            # back from an instance read before them (knowledge/profile_updates.py). Re-read
+            # rather than left out of update_fields, which would also leave out the child rows
+            # ClusterableModel.save() commits (parties, KPIs, risks ...).
             kept = type(self).objects.filter(pk=self.pk).values(*KEPT_BY_THE_REGISTER).first()
             for name, value in (kept or {}).items():
                 setattr(self, name, value)
